@@ -1,0 +1,43 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Config, ContentModel, RepoRoot } from '@llm-notes/core';
+
+export interface Output {
+  write(text: string): void;
+}
+
+/** Everything a subcommand needs, resolved once by `main`. */
+export interface CommandContext {
+  readonly repo: RepoRoot;
+  readonly config: Config;
+  /** Content folder relative to the root (from `--content`, the config, or `content`). */
+  readonly contentDir: string;
+  /** Discovers the content (throws a UserError on a malformed content folder). */
+  loadContent(): ContentModel;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: NodeJS.ProcessEnv;
+  /** True when stdout is a terminal (progress bars, colour). */
+  readonly interactive: boolean;
+  readonly debug: boolean;
+}
+
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  readonly positionals: string[];
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Usage and option lines for `--help` (without the global options). */
+  readonly help: string;
+  readonly options: OptionsConfig;
+  readonly allowPositionals: boolean;
+  /** False for a command whose package has not landed: `check` skips it. */
+  readonly built?: boolean;
+  /** Returns the exit code: 0 clean, 1 findings at error level, 2 usage or internal error. */
+  run(context: CommandContext, args: ParsedArgs): Promise<number>;
+}

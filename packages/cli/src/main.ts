@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type ContentModel, RepoRoot, UserError, discoverContent, loadConfig } from '@llm-notes/core';
+import type { Command, CommandContext, OptionsConfig, Output } from './command.js';
+import { commands } from './commands/index.js';
+import { findRepositoryRoot } from './root-folder.js';
+import { ruleIds } from './rules-table.js';
+import { cliVersion } from './version.js';
+
+export interface MainIo {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly interactive: boolean;
+}
+
+const GLOBAL_OPTIONS: OptionsConfig = {
+  root: { type: 'string' },
+  content: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const GLOBAL_HELP = `Global options:
+  --root <dir>      repository root (default: the enclosing git repository, else the current folder)
+  --content <dir>   content folder relative to the root (default: config \`content\`, else \`content\`)
+  --debug           print stack traces of internal errors
+  -h, --help        show help`;
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const list = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
+  return `notes ${cliVersion()}: the toolchain of the LLM-learning notes
+
+Usage: notes <command> [options]
+
+Commands:
+${list}
+
+${GLOBAL_HELP}
+  -v, --version     print the version
+
+Run \`notes <command> --help\` for a command's options.
+`;
+}
+
+function createContext(values: Record<string, unknown>, io: MainIo): CommandContext {
+  const rootOption = typeof values.root === 'string' ? path.resolve(io.cwd, values.root) : findRepositoryRoot(io.cwd);
+  let repo: RepoRoot;
+  try {
+    repo = new RepoRoot(rootOption);
+  } catch (error) {
+    throw new UserError(`repository root not found (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: rootOption });
+  }
+  const config = loadConfig(repo.realPath, ruleIds);
+  const contentDir = typeof values.content === 'string' ? values.content : config.content;
+  let content: ContentModel | undefined;
+  return {
+    repo,
+    config,
+    contentDir,
+    loadContent: () => (content ??= discoverContent(repo, contentDir)),
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+    interactive: io.interactive,
+    debug: values.debug === true,
+  };
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(mainHelp());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${cliVersion()}\n`);
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === first);
+  if (!command) {
+    const known = commands.map((candidate) => candidate.name).join(', ');
+    io.stderr.write(`notes: unknown command \`${first}\` (commands: ${known}); see \`notes --help\`\n`);
+    return 2;
+  }
+  let values: Record<string, unknown>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...rest],
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: command.allowPositionals,
+      strict: true,
+    }));
+  } catch (error) {
+    io.stderr.write(`notes ${command.name}: ${(error as Error).message}\nSee \`notes ${command.name} --help\`.\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(`${command.help}\n\n${GLOBAL_HELP}\n`);
+    return 0;
+  }
+  const debug = values.debug === true;
+  try {
+    const context = createContext(values, io);
+    return await command.run(context, { values: values as never, positionals });
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr.write(`notes ${command.name}: ${error.describe()}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return 2;
+    }
+    io.stderr.write(`notes ${command.name}: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (debug) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    else io.stderr.write('Run again with --debug for the stack trace.\n');
+    return 2;
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { imageOptionsSchema } from './image-options.js';
+import { linkOptionsSchema } from './link-options.js';
+import { readmeOptionsSchema } from './readme-options.js';
+
+export const severitySchema = z.enum(['off', 'warn', 'error']);
+export type SeverityLabel = z.infer<typeof severitySchema>;
+
+/** A rule setting: a severity, or `[severity, options]`. */
+export const ruleSettingSchema = z.union([severitySchema, z.tuple([severitySchema, z.unknown()])]);
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Content folder relative to the repository root. */
+  content: z.string().min(1).default('content'),
+  readme: readmeOptionsSchema,
+  images: imageOptionsSchema,
+  links: linkOptionsSchema,
+  /** Severity per rule id (`off`, `warn`, `error`), or `[severity, options]`. */
+  rules: z.record(z.string(), ruleSettingSchema).default({}),
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,27 @@
+export { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+export { CONFIG_FILE, loadConfig, parseConfig } from './config/load-config.js';
+export type { ImageOptions } from './config/image-options.js';
+export type { LinkOptions } from './config/link-options.js';
+export type { ReadmeOptions } from './config/readme-options.js';
+export { type Config, configSchema, type RuleSetting, type SeverityLabel } from './config/schema.js';
+export {
+  type Chapter,
+  type ContentModel,
+  IMAGE_EXTENSIONS,
+  type Section,
+  discoverContent,
+  listContentImages,
+} from './content-model.js';
+export { OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectCompatibleEdits } from './edits.js';
+export { UserError } from './errors.js';
+export { type EnabledRule, type Linter, createLinter, selectRules } from './lint.js';
+export { type LintContext, cached, getLintContext } from './lint-context.js';
+export { addFatal, readNote } from './note-file.js';
+export { type NumberedName, compareNumbered, parseNumberedName } from './numbered-name.js';
+export { createParser, parseMarkdown } from './processor.js';
+export { type ReportOptions, report } from './report.js';
+export { type RuleDefinition, type RuleImplementation, type RuleMeta, SOURCE, defineRule, resolveSetting, ruleDocsUrl } from './rule.js';
+export { RepoRoot, isWithin, realpathOfExistingPrefix } from './safe-path.js';
+export { GithubSlugger, normalizeFragment, slugsFor } from './slugger.js';
+export { type DecodedText, type LineEnding, decodeText, detectLineEnding, encodeText } from './text-file.js';
+export { LOCK_FILE, acquireWriteLock } from './lock.js';

@@ -1,0 +1,61 @@
+import type { Root } from 'mdast';
+import remarkMessageControl from 'remark-message-control';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import type { Config, SeverityLabel } from './config/schema.js';
+import type { LintContext } from './lint-context.js';
+import { addFatal } from './note-file.js';
+import { createParser } from './processor.js';
+import { type RuleDefinition, SOURCE, resolveSetting } from './rule.js';
+
+export interface EnabledRule {
+  readonly rule: RuleDefinition;
+  readonly severity: Exclude<SeverityLabel, 'off'>;
+  readonly options: unknown;
+}
+
+/**
+ * The rules that run under `config`: those whose severity is not `off`.
+ * `only` forces a single rule on (as `fix --rule`), whatever the config says.
+ */
+export function selectRules(rules: readonly RuleDefinition[], config: Config, only?: readonly string[]): EnabledRule[] {
+  const enabled: EnabledRule[] = [];
+  for (const rule of rules) {
+    const { severity, options } = resolveSetting(rule, config);
+    if (only) {
+      if (only.includes(rule.id)) enabled.push({ rule, severity: severity === 'off' ? 'warn' : severity, options });
+      continue;
+    }
+    if (severity !== 'off') enabled.push({ rule, severity, options });
+  }
+  return enabled;
+}
+
+export type Linter = (file: VFile, context: LintContext) => Promise<VFile>;
+
+/**
+ * A function that lints one vfile with the given rules, honouring
+ * `<!-- lint disable|enable|ignore -->` comments. A rule or parser failure
+ * becomes a fatal message on the file, never an exception.
+ */
+export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readonly string[]): Linter {
+  const processor = createParser() as unknown as Processor<Root, Root, Root>;
+  for (const { rule, severity, options } of rules) {
+    processor.use(rule.plugin, [severity, options]);
+  }
+  // Last, so it filters the messages of every rule above.
+  processor.use(remarkMessageControl, { name: 'lint', source: SOURCE, known: [...knownRuleIds] });
+  processor.freeze();
+
+  return async (file, context) => {
+    if (file.value === undefined) return file;
+    file.data.lintContext = context;
+    try {
+      const tree = processor.parse(file);
+      await processor.run(tree, file);
+    } catch (error) {
+      addFatal(file, `cannot lint file: ${(error as Error).message}`, 'internal-error');
+    }
+    return file;
+  };
+}

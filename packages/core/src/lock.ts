@@ -1,0 +1,52 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from './errors.js';
+
+export const LOCK_FILE = '.llm-notes.lock';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the repository's write lock, so two commands that rewrite files
+ * (fix, images, gen-readme) never run at once on one repository: the second
+ * fails fast with a clear message. A lock left by a dead process is taken over.
+ * Returns the function that releases it.
+ */
+export function acquireWriteLock(root: string, command: string): () => void {
+  const lockPath = path.join(root, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, command }));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(lockPath, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder: { pid?: number; command?: string } = {};
+      try {
+        holder = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof holder;
+      } catch {
+        // Half-written by a process killed at that instant: treat as stale.
+      }
+      if (typeof holder.pid === 'number' && isAlive(holder.pid)) {
+        throw new UserError(
+          `another \`${holder.command ?? 'notes'}\` (pid ${holder.pid}) is changing this repository; try again when it ends (lock file ${LOCK_FILE})`,
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new UserError(`cannot take the lock file ${LOCK_FILE}`);
+}

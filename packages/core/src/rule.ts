@@ -1,0 +1,55 @@
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
+import type { Config, SeverityLabel } from './config/schema.js';
+
+/** Source stamped on every message of this toolchain; also the `lint` comment source. */
+export const SOURCE = 'llm-notes';
+
+/** Where each rule's documentation lives, relative to the repository root. */
+export function ruleDocsUrl(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+export interface RuleMeta {
+  /** Rule id, e.g. `link-missing-file`. */
+  readonly id: string;
+  /** One sentence: what the rule reports. */
+  readonly description: string;
+  /** True when `fix` can apply the rule's suggestions. */
+  readonly fixable: boolean;
+  /** Severity when the config does not name the rule; may depend on other config. */
+  readonly defaultSeverity: SeverityLabel | ((config: Config) => SeverityLabel);
+  /** Markdown examples for the generated docs: one that is reported, one that is not. */
+  readonly docs: { readonly fail: string; readonly pass: string };
+}
+
+export type RuleImplementation<Options> = (tree: Root, file: VFile, options: Options | undefined) => void | Promise<void>;
+
+export interface RuleDefinition<Options = unknown> extends RuleMeta {
+  /** A genuine remark-lint plugin: `unified().use(plugin, ['error', options])`. */
+  readonly plugin: Plugin<[unknown?], Root>;
+  /** Internal: the implementation, for tools that call it without unified. */
+  readonly implementation: RuleImplementation<Options>;
+}
+
+/**
+ * Makes a rule: a unified-lint-rule plugin that stamps `ruleId`, `source` and
+ * the docs `url` on every message it reports, plus the metadata that feeds
+ * `--list-rules`, the config schema and the docs.
+ */
+export function defineRule<Options = unknown>(meta: RuleMeta, implementation: RuleImplementation<Options>): RuleDefinition<Options> {
+  const plugin = lintRule<Root, Options>({ origin: `${SOURCE}:${meta.id}`, url: ruleDocsUrl(meta.id) }, implementation);
+  return { ...meta, plugin: plugin as unknown as Plugin<[unknown?], Root>, implementation };
+}
+
+/** Severity of `rule` under `config`: the config's own setting, else the rule's default. */
+export function resolveSetting(rule: RuleMeta, config: Config): { severity: SeverityLabel; options: unknown } {
+  const setting = config.rules[rule.id];
+  if (setting === undefined) {
+    const fallback = typeof rule.defaultSeverity === 'function' ? rule.defaultSeverity(config) : rule.defaultSeverity;
+    return { severity: fallback, options: undefined };
+  }
+  return typeof setting === 'string' ? { severity: setting, options: undefined } : { severity: setting[0], options: setting[1] };
+}

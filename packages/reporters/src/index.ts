@@ -1,0 +1,32 @@
+import type { VFile } from 'vfile';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { type SarifOptions, formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export { formatGithub } from './github.js';
+export { type JsonFileReport, type JsonMessage, formatJson, toJsonReport } from './json.js';
+export { type SarifOptions, type SarifRuleInfo, formatSarif } from './sarif.js';
+export { type Severity, severityOf } from './severity.js';
+export { type StylishOptions, formatStylish } from './stylish.js';
+
+export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface FormatOptions extends SarifOptions {
+  readonly color?: boolean;
+}
+
+/** Renders files with the reporter named by `format`. */
+export function formatReport(format: Format, files: readonly VFile[], options: FormatOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return formatJson(files);
+    case 'github':
+      return formatGithub(files);
+    case 'sarif':
+      return formatSarif(files, options);
+    case 'stylish':
+      return formatStylish(files, { color: options.color ?? false });
+  }
+}
