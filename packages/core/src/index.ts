@@ -1,5 +1,6 @@
 export { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
 export { CONFIG_FILE, loadConfig, parseConfig } from './config/load-config.js';
+export type { HookOptions } from './config/hook-options.js';
 export type { ImageOptions } from './config/image-options.js';
 export type { LinkOptions } from './config/link-options.js';
 export type { ReadmeOptions } from './config/readme-options.js';

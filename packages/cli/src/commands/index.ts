@@ -5,5 +5,6 @@ import { fixCommand } from './fix.js';
 import { genReadmeCommand } from './gen-readme.js';
 import { imagesCommand } from './images.js';
 import { lintCommand } from './lint.js';
+import { preCommitCommand } from './pre-commit.js';
 
-export const commands: readonly Command[] = [genReadmeCommand, lintCommand, fixCommand, imagesCommand, checkCommand, docsCommand];
+export const commands: readonly Command[] = [genReadmeCommand, lintCommand, fixCommand, imagesCommand, checkCommand, docsCommand, preCommitCommand];

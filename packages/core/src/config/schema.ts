@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hookOptionsSchema } from './hook-options.js';
 import { imageOptionsSchema } from './image-options.js';
 import { linkOptionsSchema } from './link-options.js';
 import { readmeOptionsSchema } from './readme-options.js';
@@ -17,6 +18,7 @@ export const configSchema = z.strictObject({
   readme: readmeOptionsSchema,
   images: imageOptionsSchema,
   links: linkOptionsSchema,
+  hooks: hookOptionsSchema,
   /** Severity per rule id (`off`, `warn`, `error`), or `[severity, options]`. */
   rules: z.record(z.string(), ruleSettingSchema).default({}),
 });

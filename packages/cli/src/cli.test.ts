@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from './commands/index.js';
+import { BIN, makeRepo, runCli } from './test-support.js';
+import { allRules } from './rules-table.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+function repo(files: Record<string, string | Buffer>): string {
+  const made = makeRepo(files);
+  cleanups.push(made.cleanup);
+  return made.root;
+}
+
+describe('notes CLI', () => {
+  it('is built', () => {
+    expect(existsSync(BIN)).toBe(true);
+  });
+
+  it('answers --help and --version', () => {
+    const help = runCli(['--help'], process.cwd());
+    expect(help.code).toBe(0);
+    for (const command of commands) expect(help.stdout).toContain(command.name);
+    const version = runCli(['--version'], process.cwd());
+    expect(version.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(path.dirname(BIN), '..', 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(manifest.version);
+  });
+
+  it('answers --help for every command', () => {
+    for (const command of commands) {
+      const result = runCli([command.name, '--help'], process.cwd());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`Usage: notes ${command.name}`, 'u'));
+      expect(result.stdout).toContain('--root');
+    }
+  });
+
+  it('exits 2 with a useful message on an unknown command or flag', () => {
+    const unknown = runCli(['frobnicate'], process.cwd());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command `frobnicate`');
+    expect(unknown.stderr).toContain('lint');
+    const flag = runCli(['lint', '--frob'], process.cwd());
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Unknown option '--frob'");
+    expect(flag.stderr).toContain('notes lint --help');
+  });
+
+  it('exits 2 naming the file and key of a bad config, without a stack trace', () => {
+    const root = repo({ 'notes.config.json': '{"readme": {"titel": "x"}}', 'content/1.a/1.b.md': '# b\n' });
+    const result = runCli(['lint', '--root', root], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('notes lint: notes.config.json: unknown key `readme.titel`\n');
+  });
+
+  it('exits 2 naming a chapter folder without a number', () => {
+    const root = repo({ 'content/drafts/1.b.md': '# b\n' });
+    const result = runCli(['lint', '--root', root], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('content/drafts: chapter folder name must start with a number');
+    expect(result.stderr).not.toMatch(/\bat \S+:\d+:\d+/u);
+  });
+
+  it('reports a note that is not valid UTF-8 as an error naming file and line', () => {
+    const root = repo({ 'content/1.a/1.b.md': Buffer.concat([Buffer.from('# b\n\ntext\n'), Buffer.from([0xff])]) });
+    const result = runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Array<{ path: string; messages: Array<{ line: number; message: string; severity: string }> }>;
+    const entry = report.find((file) => file.path === 'content/1.a/1.b.md');
+    expect(entry?.messages[0]).toMatchObject({ line: 4, message: 'file is not valid UTF-8', severity: 'error' });
+  });
+
+  it('uses --content and finds the root from a subfolder', () => {
+    const root = repo({ '.git/HEAD': 'ref: refs/heads/main\n', 'notes/1.a/1.b.md': '# b\n' });
+    const result = runCli(['lint', '--content', 'notes', '--format', 'json'], path.join(root, 'notes', '1.a'));
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Array<{ path: string }>).map((file) => file.path)).toContain('notes/1.a/1.b.md');
+  });
+
+  it('refuses a file argument outside the root', () => {
+    const root = repo({ 'content/1.a/1.b.md': '# b\n' });
+    const result = runCli(['lint', '--root', root, '../../../../etc/passwd'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('outside the repository root');
+  });
+
+  it('rejects an unknown --format', () => {
+    const root = repo({ 'content/1.a/1.b.md': '# b\n' });
+    const result = runCli(['lint', '--root', root, '--format', 'xml'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown format `xml`');
+  });
+
+  it('lists every rule of the rules table', () => {
+    const result = runCli(['lint', '--list-rules'], process.cwd());
+    expect(result.code).toBe(0);
+    for (const rule of allRules) expect(result.stdout).toContain(rule.id);
+  });
+});
