@@ -47,7 +47,7 @@ export function perplexityCurveSvg(): string {
   for (const loss of [2, 3, 4, 5, 6, 7]) {
     const y = r1(sy(Math.exp(loss)));
     o.push(`<line x1="${R}" y1="${y}" x2="${R + 6}" y2="${y}" stroke="${C.axis}" stroke-width="1.5"/>`);
-    o.push(`<text x="${R + 12}" y="${Number(y) + 7}" fill="${C.muted}">${loss}</text>`);
+    o.push(`<text x="${R + 12}" y="${Number(y) + 7}" style="fill:${C.muted}">${loss}</text>`);
   }
   // x axis.
   for (let k = 0; k <= STEPS; k += 4000) {
@@ -61,7 +61,7 @@ export function perplexityCurveSvg(): string {
     `<text x="30" y="${(T + B) / 2}" text-anchor="middle" transform="rotate(-90 30 ${(T + B) / 2})">困惑度 PPL（对数刻度）</text>`,
   );
   o.push(
-    `<text x="${W - 18}" y="${(T + B) / 2}" text-anchor="middle" fill="${C.muted}" transform="rotate(90 ${W - 18} ${(T + B) / 2})">损失 loss = ln PPL</text>`,
+    `<text x="${W - 18}" y="${(T + B) / 2}" text-anchor="middle" style="fill:${C.muted}" transform="rotate(90 ${W - 18} ${(T + B) / 2})">损失 loss = ln PPL</text>`,
   );
 
   // Curves.
@@ -79,9 +79,9 @@ export function perplexityCurveSvg(): string {
   o.push(`<circle cx="${r1(bx)}" cy="${r1(by)}" r="8" fill="none" stroke="${C.red}" stroke-width="2.5"/>`);
   o.push(`<line x1="${r1(bx)}" y1="${r1(by - 10)}" x2="${r1(bx)}" y2="${r1(sy(60))}" stroke="${C.red}" stroke-width="1.5" stroke-dasharray="5 4"/>`);
   o.push(
-    `<text x="${r1(bx)}" y="${r1(sy(60) - 34)}" text-anchor="middle" fill="${C.red}">验证集最低点：${best.t / 1000}k 步，PPL ≈ ${best.ppl.toFixed(1)}</text>`,
+    `<text x="${r1(bx)}" y="${r1(sy(60) - 34)}" text-anchor="middle" style="fill:${C.red}">验证集最低点：${best.t / 1000}k 步，PPL ≈ ${best.ppl.toFixed(1)}</text>`,
   );
-  o.push(`<text x="${r1(bx)}" y="${r1(sy(60) - 8)}" text-anchor="middle" fill="${C.red}">此后训练继续下降、验证回升：过拟合</text>`);
+  o.push(`<text x="${r1(bx)}" y="${r1(sy(60) - 8)}" text-anchor="middle" style="fill:${C.red}">此后训练继续下降、验证回升：过拟合</text>`);
 
   // Legend.
   const lx = R - 250;

@@ -88,13 +88,13 @@ export function topPSamplingSvg(): string {
   o.push(
     `<line x1="${L}" y1="${r1(sy(TOP_P))}" x2="${R}" y2="${r1(sy(TOP_P))}" stroke="${C.red}" stroke-width="1.5" stroke-dasharray="6 5"/>`,
   );
-  o.push(`<text class="s" x="${R - 4}" y="${r1(sy(TOP_P) + 24)}" text-anchor="end" fill="${C.red}">累积概率 = ${TOP_P}</text>`);
+  o.push(`<text class="s" x="${R - 4}" y="${r1(sy(TOP_P) + 24)}" text-anchor="end" style="fill:${C.red}">累积概率 = ${TOP_P}</text>`);
 
   // Cut lines.
   const cut = (n: number, color: string, label: string, y: number): void => {
     const x = r1(sx(n));
     o.push(`<line x1="${x}" y1="${T - 40}" x2="${x}" y2="${B + 40}" stroke="${color}" stroke-width="2.5" stroke-dasharray="8 5"/>`);
-    o.push(`<text x="${Number(x) + 8}" y="${y}" fill="${color}" class="b">${label}</text>`);
+    o.push(`<text x="${Number(x) + 8}" y="${y}" style="fill:${color}" class="b">${label}</text>`);
   };
   const keptMass = rows[nP - 1]?.cum ?? 0;
   cut(TOP_K, C.purple, `top-k = ${TOP_K}：只留前 ${TOP_K} 个`, T - 46);
