@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRules } from '@llm-notes/core';
+import { fixFile } from '../../packages/cli/src/fix-run.js';
+import { createLintContext, lintFiles } from '../../packages/cli/src/lint-run.js';
+import { allRules } from '../../packages/cli/src/rules-table.js';
+import { contextFor } from '../support/context.js';
+import { fuzzParameters, markdownNote } from '../support/markdown-arbitrary.js';
+
+const NOTE = 'content/1.基础/1.注意力.md';
+let root: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'fuzz-rules-'));
+  mkdirSync(path.join(root, 'content/1.基础/images'), { recursive: true });
+  mkdirSync(path.join(root, 'content/0.引言'), { recursive: true });
+  writeFileSync(path.join(root, 'content/0.引言/0.ignore.md'), '介绍\n');
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#336699' } }).png().toBuffer();
+  writeFileSync(path.join(root, 'content/1.基础/images/a.png'), png);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function writeNote(text: string, bom: boolean): void {
+  writeFileSync(path.join(root, NOTE), bom ? `\uFEFF${text}` : text);
+}
+
+const STYLES = ['own-line', 'html-centered', 'markdown'] as const;
+
+describe('fuzzing every rule and fix on random notes', () => {
+  it('no rule ever throws: failures would surface as internal-error messages', async () => {
+    const context = contextFor(root);
+    const rules = selectRules(allRules, context.config, allRules.map((rule) => rule.id));
+    await fc.assert(
+      fc.asyncProperty(markdownNote, async ({ text, bom }) => {
+        writeNote(text, bom);
+        const [file] = await lintFiles(context, [NOTE], rules);
+        const crashes = file!.messages.filter((message) => message.ruleId === 'internal-error');
+        expect(crashes.map((message) => message.reason)).toEqual([]);
+      }),
+      fuzzParameters(150),
+    );
+  });
+
+  for (const style of STYLES) {
+    it(`fix is idempotent and keeps line endings (image style ${style})`, async () => {
+      const context = contextFor(root, { images: { style } } as never);
+      const rules = selectRules(allRules, context.config).filter((enabled) => enabled.rule.fixable);
+      await fc.assert(
+        fc.asyncProperty(markdownNote, async ({ text, bom, crlf }) => {
+          writeNote(text, bom);
+          const first = await fixFile(context, NOTE, rules, createLintContext(context));
+          expect(first.unsettled).toBe(false);
+          expect(first.file.messages.filter((message) => message.fatal)).toEqual([]);
+          writeNote(first.after, bom);
+          const second = await fixFile(context, NOTE, rules, createLintContext(context));
+          expect(second.after).toBe(first.after);
+          if (crlf) expect(first.after.replace(/\r\n/gu, '')).not.toMatch(/\n/u);
+        }),
+        fuzzParameters(100),
+      );
+    });
+  }
+});
