@@ -66,6 +66,13 @@ export async function fixFile(
     const file = new VFile({ path: original.path, cwd: context.repo.path, value: text });
     file.data.decoded = { ...decoded, text };
     await lint(file, lintContext);
+    // A rule or parser crash becomes an `internal-error` message on this pass's file (not on
+    // `original`): surface it, as `lint` would, and stop fixing this file.
+    const fatal = file.messages.filter((message) => message.fatal === true && message.ruleId === 'internal-error');
+    if (fatal.length > 0) {
+      original.messages.push(...fatal);
+      break;
+    }
     const fixable = file.messages.filter((message) => message.fix && message.fix.length > 0);
     if (fixable.length === 0) break;
     if (pass === MAX_PASSES) {

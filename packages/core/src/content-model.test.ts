@@ -84,6 +84,10 @@ describe('discoverContent', () => {
     expect(() => discoverContent(repoWith({ 'content/1.a/1.x.md/': '' }), 'content')).toThrow(/a note must be a file/u);
   });
 
+  it('names an empty content folder', () => {
+    expect(() => discoverContent(repoWith({ 'content/1.a/': '' }), 'content')).toThrow(/content folder has no notes/u);
+  });
+
   it('names a missing content folder', () => {
     expect(() => discoverContent(repoWith({ 'README.md': '' }), 'notes')).toThrow(/content folder not found/u);
   });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
 import { UserError } from './errors.js';
@@ -69,6 +69,16 @@ function readSections(repo: RepoRoot, chapterPath: string, entries: readonly str
 }
 
 /**
+ * A symlinked chapter folder is not followed by the listing; one that leads
+ * outside the repository is an error rather than a silently missing chapter.
+ */
+function refuseEscapingLinks(repo: RepoRoot, contentPath: string): void {
+  for (const entry of readdirSync(contentPath, { withFileTypes: true })) {
+    if (entry.isSymbolicLink()) repo.resolve(path.join(contentPath, entry.name));
+  }
+}
+
+/**
  * Finds the introduction, chapters and sections under the content folder,
  * honouring `.gitignore`. Chapters are the numbered folders directly under it,
  * sections the numbered `.md` files directly in a chapter; the folder numbered
@@ -85,6 +95,7 @@ export function discoverContent(repo: RepoRoot, contentDir: string): ContentMode
   }
   if (!isFolder) throw new UserError('content folder not found', { file: relPath });
 
+  refuseEscapingLinks(repo, contentPath);
   const entries = globbySync(['*/', '*/*.md'], {
     cwd: contentPath,
     gitignore: true,
@@ -114,6 +125,9 @@ export function discoverContent(repo: RepoRoot, contentDir: string): ContentMode
   const introChapter = chapters[0]?.number === 0 ? chapters[0] : undefined;
   const bodyChapters = introChapter ? chapters.slice(1) : chapters;
   const notes = chapters.flatMap((chapter) => chapter.sections);
+  if (notes.length === 0) {
+    throw new UserError('content folder has no notes (expected `<n>.<chapter>/<m>.<section>.md` files)', { file: relPath });
+  }
   return {
     path: contentPath,
     relPath,

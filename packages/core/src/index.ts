@@ -17,7 +17,7 @@ export { OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selec
 export { UserError } from './errors.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './lint.js';
 export { type LintContext, cached, getLintContext } from './lint-context.js';
-export { addFatal, readNote } from './note-file.js';
+export { MAX_NOTE_BYTES, addFatal, readNote } from './note-file.js';
 export { type NumberedName, compareNumbered, parseNumberedName } from './numbered-name.js';
 export { createParser, parseMarkdown } from './processor.js';
 export { type ReportOptions, report } from './report.js';

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { UserError } from './errors.js';
 import type { RepoRoot } from './safe-path.js';
 import { decodeText } from './text-file.js';
+
+/**
+ * Notes larger than this are refused: a real note is a few dozen kilobytes,
+ * and parsing a huge file would only stall CI.
+ */
+export const MAX_NOTE_BYTES = 10 * 1024 * 1024;
 
 /**
  * Adds a fatal message (an error that stopped processing of this file) in
@@ -28,6 +34,12 @@ export function readNote(repo: RepoRoot, target: string): VFile {
   try {
     const absolute = repo.resolve(target);
     relPath = repo.relative(absolute);
+    const { size } = statSync(absolute);
+    if (size > MAX_NOTE_BYTES) {
+      throw new UserError(`file is too large (${(size / 1024 / 1024).toFixed(1)} MB; a note may have at most ${MAX_NOTE_BYTES / 1024 / 1024} MB)`, {
+        file: relPath,
+      });
+    }
     const decoded = decodeText(readFileSync(absolute), relPath);
     const file = new VFile({ path: relPath, cwd: repo.path, value: decoded.text });
     file.data.decoded = decoded;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readNote } from './note-file.js';
+import { MAX_NOTE_BYTES, readNote } from './note-file.js';
 import { RepoRoot } from './safe-path.js';
 
 const folders: string[] = [];
@@ -73,6 +73,14 @@ describe('readNote', () => {
     expect(message?.fatal).toBe(true);
     expect(message?.reason).toBe('file is not valid UTF-8');
     expect(message?.line).toBe(3);
+  });
+
+  it('refuses a note over the size limit before reading it', () => {
+    const { repo, root } = setup();
+    writeFileSync(path.join(root, 'content', 'huge.md'), Buffer.alloc(MAX_NOTE_BYTES + 1, 'a'));
+    const file = readNote(repo, 'content/huge.md');
+    expect(file.value).toBeUndefined();
+    expect(file.messages[0]?.reason).toMatch(/file is too large \(10\.0 MB; a note may have at most 10 MB\)/u);
   });
 
   it('decodes a BOM file without the BOM in its value', () => {

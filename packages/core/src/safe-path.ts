@@ -55,9 +55,10 @@ export class RepoRoot {
     if (!isWithin(this.path, absolute) && !isWithin(this.realPath, absolute)) {
       throw new UserError('path is outside the repository root', { file: target });
     }
+    const shown = path.isAbsolute(target) ? this.relative(absolute) : target;
     const real = realpathOfExistingPrefix(absolute);
     if (!isWithin(this.realPath, real)) {
-      throw new UserError('path leads outside the repository root (through a symlink)', { file: target });
+      throw new UserError('path leads outside the repository root (through a symlink)', { file: shown });
     }
     return absolute;
   }

@@ -38,7 +38,14 @@ Options:
     const release = dryRun ? () => {} : acquireWriteLock(context.repo.path, 'notes fix');
     try {
       const lintContext = createLintContext(context);
-      const targets = lintTargets(context, args.positionals).filter((target) => target !== context.config.readme.output);
+      // Only notes under the content folder are ever rewritten (not the generated README,
+      // nor a Markdown file elsewhere in the repository that was named on the command line).
+      const notes = new Set(context.loadContent().notes.map((note) => note.relPath));
+      const targets: string[] = [];
+      for (const target of lintTargets(context, args.positionals)) {
+        if (notes.has(target)) targets.push(target);
+        else if (args.positionals.length > 0) context.stderr.write(`${target}: not a note under ${context.contentDir}/; not changed\n`);
+      }
       let changedFiles = 0;
       let fixes = 0;
       let failed = false;

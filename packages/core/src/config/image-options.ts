@@ -19,6 +19,8 @@ export const imageOptionsSchema = z
       .strictObject({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
       .default({ min: 65, max: 90 }),
     jpegQuality: z.number().int().min(1).max(100).default(82),
+    /** Quality of lossy WebP re-encoding (only with `lossy`; lossless WebP stays lossless). */
+    webpQuality: z.number().int().min(1).max(100).default(80),
     /** Resize wider images down to this width (lossy; only with `lossy`). */
     maxWidth: z.number().int().positive().nullable().default(null),
     /** Budgets enforced by `images --check`. */

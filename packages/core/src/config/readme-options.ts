@@ -19,6 +19,10 @@ export const readmeOptionsSchema = z
     header: z.string().default(''),
     /** Hand-written Markdown placed at the very end. */
     footer: z.string().default(''),
+    /** A hand-written Markdown file (relative to the root) placed after `header`; `null` for none. */
+    headerFile: z.string().min(1).nullable().default(null),
+    /** A hand-written Markdown file (relative to the root) placed after `footer`; `null` for none. */
+    footerFile: z.string().min(1).nullable().default(null),
     introHeading: z.string().min(1).default('引言'),
     tocHeading: z.string().min(1).default('目录'),
     /** `headings`: TOC entries link to README anchors; `files`: to the note files, as the old script did. */

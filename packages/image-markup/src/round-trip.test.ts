@@ -1,0 +1,38 @@
+// image-html-centered then image-markdown must give every corpus note back byte for byte.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { imageHtmlCentered, imageMarkdown } from './index.js';
+import { fixText, lintContextFor } from './test-support/run-rules.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
+const present = existsSync(corpus);
+if (!present) console.warn(`round trip skipped: corpus folder ${path.relative(repoRoot, corpus)} is absent`);
+
+/** The corpus notes: Markdown files inside its chapter folders (not its READMEs). */
+function notes(): string[] {
+  return readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md') && name.includes(path.sep))
+    .sort();
+}
+
+describe.skipIf(!present)('round trip html-centered → markdown on the corpus', () => {
+  const names = present ? notes() : [];
+
+  it('finds the notes', () => {
+    expect(names.length).toBeGreaterThan(10);
+  });
+
+  it.each(names)('%s comes back byte-identical', async (name) => {
+    const original = readFileSync(path.join(corpus, name), 'utf8');
+    const context = lintContextFor();
+    const html = await fixText([imageHtmlCentered], original, context);
+    // Every Markdown image that stands alone went to HTML…
+    const standalone = original.match(/^!\[[^\]]*\]\([^)]*\)[ \t]*$/gmu) ?? [];
+    expect(html.match(/<p align="center"><img /gu)?.length ?? 0).toBe(standalone.length);
+    // …and comes back exactly as it was.
+    expect(await fixText([imageMarkdown], html, context)).toBe(original);
+  });
+});

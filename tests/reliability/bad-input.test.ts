@@ -1,0 +1,303 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../../packages/cli/src/test-support.js';
+import { changedPaths, snapshotTree } from '../support/snapshot.js';
+
+/**
+ * The bad-input catalogue: each case mutates a clean repository, then every
+ * command runs on it under an fs recorder. For each we check the exit code and
+ * message, that no file changed (unless the case allows it), and that nothing
+ * outside the repository (or the toolchain itself) was opened.
+ */
+
+const toolchain = realpathSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'));
+const recorder = path.join(toolchain, 'tests/support/record-fs.mjs');
+const COMMANDS = ['gen-readme', 'lint', 'fix', 'images', 'check'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+interface Expectation {
+  /** Exit code, or `nonzero`. */
+  readonly code: number | 'nonzero';
+  /** Text the combined output must contain (file names, reasons). */
+  readonly says?: RegExp;
+  /** Repository paths the command may change (everything else must stay identical). */
+  readonly changes?: readonly string[];
+}
+
+interface Case {
+  readonly name: string;
+  readonly setup: (root: string, outside: string) => void;
+  readonly expect: Partial<Record<CommandName, Expectation>> & { default?: Expectation };
+}
+
+const NOTE = 'content/1.基础/1.注意力.md';
+const PNG = 'content/1.基础/images/a.png';
+const OK: Expectation = { code: 0 };
+
+function write(root: string, relative: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+  writeFileSync(path.join(root, relative), data);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/** A tiny PNG whose header claims `width` × `height` pixels: a decompression bomb. */
+function pngClaiming(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a note that is not valid UTF-8',
+    setup: (root) => write(root, NOTE, Buffer.concat([Buffer.from('#### 1. 问题\n\n答案\n'), Buffer.from([0xff, 0xfe])])),
+    expect: { default: { code: 'nonzero', says: /1\.注意力\.md.*(3|4).*not valid UTF-8|not valid UTF-8/su }, images: OK },
+  },
+  {
+    name: 'a NUL byte',
+    setup: (root) => write(root, NOTE, '#### 1. 问题\n\n答\0案\n'),
+    expect: { default: { code: 'nonzero', says: /NUL byte/u }, images: OK },
+  },
+  {
+    name: 'a byte order mark',
+    setup: (root) => write(root, NOTE, '\uFEFF#### 1. 问题\n\n答案 $x$ 。\n\n![图](./images/a.png)\n'),
+    expect: { default: OK, 'gen-readme': { code: 0, changes: ['README.md'] } },
+  },
+  {
+    name: 'CRLF line endings',
+    setup: (root) => write(root, NOTE, '#### 1. 问题\r\n\r\n答案 $x$ 。\r\n\r\n![图](./images/a.png)\r\n'),
+    expect: { default: OK, 'gen-readme': { code: 0, changes: ['README.md'] } },
+  },
+  {
+    name: 'mixed line endings',
+    setup: (root) => write(root, NOTE, '#### 1. 问题\r\n\n答案 $x$ 。\n\r\n![图](./images/a.png)\n'),
+    expect: { default: OK, 'gen-readme': { code: 0, changes: ['README.md'] } },
+  },
+  {
+    name: 'a 50 MB note',
+    setup: (root) => write(root, NOTE, `#### 1. 问题\n\n${'注意力机制的计算。\n'.repeat(2_000_000)}`),
+    expect: { default: { code: 'nonzero', says: /too large/u }, images: OK },
+  },
+  {
+    name: '10,000 nested blockquotes',
+    setup: (root) => write(root, NOTE, `${'>'.repeat(10_000)} 深\n`),
+    expect: { default: { code: 'nonzero', says: /1\.注意力\.md/u }, images: OK },
+  },
+  {
+    name: '10,000 nested list levels',
+    setup: (root) => write(root, NOTE, Array.from({ length: 10_000 }, (_, depth) => `${'  '.repeat(depth)}- 层`).join('\n')),
+    expect: { default: { code: 'nonzero', says: /1\.注意力\.md/u }, images: OK },
+  },
+  {
+    name: 'a 1 MB single line',
+    setup: (root) => write(root, NOTE, `#### 1. 问题\n\n${'长'.repeat(350_000)}\n`),
+    expect: { default: OK, 'gen-readme': { code: 0, changes: ['README.md'] } },
+  },
+  {
+    name: 'a note that is a directory',
+    setup: (root) => mkdirSync(path.join(root, 'content/1.基础/2.目录.md')),
+    expect: { default: { code: 2, says: /2\.目录\.md.*must be a file/u }, images: OK },
+  },
+  {
+    name: 'an empty content folder',
+    setup: (root) => {
+      rmSync(path.join(root, 'content'), { recursive: true });
+      mkdirSync(path.join(root, 'content'));
+    },
+    expect: { default: { code: 2, says: /content.*no notes/u }, images: OK },
+  },
+  {
+    name: 'a chapter folder without a number',
+    setup: (root) => write(root, 'content/草稿/1.a.md', '草稿\n'),
+    expect: { default: { code: 2, says: /content\/草稿.*must start with a number/u }, images: OK },
+  },
+  {
+    name: 'two chapters with the same number',
+    setup: (root) => write(root, 'content/1.附加/1.a.md', '#### 1. 附加问题\n\n附加。\n'),
+    expect: { default: OK, 'gen-readme': { code: 0, changes: ['README.md'] }, check: { code: 1 } },
+  },
+  {
+    name: 'a truncated PNG',
+    setup: (root) => {
+      const png = readFileSync(path.join(root, PNG));
+      write(root, PNG, png.subarray(0, Math.floor(png.length / 2)));
+    },
+    expect: { default: OK, images: { code: 'nonzero', says: /a\.png/u }, check: { code: 'nonzero', says: /a\.png/u } },
+  },
+  {
+    name: 'a zero-byte PNG',
+    setup: (root) => write(root, PNG, Buffer.alloc(0)),
+    expect: { default: OK, images: { code: 'nonzero', says: /a\.png/u }, check: { code: 'nonzero', says: /a\.png/u } },
+  },
+  {
+    name: 'a PNG claiming 100,000 × 100,000 pixels',
+    setup: (root) => write(root, PNG, pngClaiming(100_000, 100_000)),
+    expect: { default: OK, images: { code: 'nonzero', says: /a\.png/u }, check: { code: 'nonzero', says: /a\.png/u } },
+  },
+  {
+    name: 'a .png that is text',
+    setup: (root) => write(root, PNG, 'this is not an image\n'),
+    expect: { default: OK, images: { code: 'nonzero', says: /a\.png/u }, check: { code: 'nonzero', says: /a\.png/u } },
+  },
+  {
+    name: 'a read-only note that fix wants to change',
+    setup: (root) => {
+      write(root, NOTE, '#### 1. 问题\n\n答案 $x$ 。\n![图](./images/a.png)\n');
+      chmodSync(path.join(root, NOTE), 0o444);
+    },
+    expect: { default: OK, fix: { code: 1, says: /1\.注意力\.md.*read-only/u }, 'gen-readme': { code: 0, changes: ['README.md'] }, check: { code: 'nonzero' } },
+  },
+  {
+    name: 'a symlink loop',
+    setup: (root) => {
+      symlinkSync('3.环b.md', path.join(root, 'content/1.基础/2.环a.md'));
+      symlinkSync('2.环a.md', path.join(root, 'content/1.基础/3.环b.md'));
+    },
+    expect: { default: { code: 'nonzero', says: /环a\.md/u }, images: OK },
+  },
+  {
+    name: 'a symlink to /etc/passwd',
+    setup: (root) => symlinkSync('/etc/passwd', path.join(root, 'content/1.基础/2.密码.md')),
+    expect: { default: { code: 'nonzero', says: /2\.密码\.md.*outside the repository/u }, images: OK },
+  },
+  {
+    name: 'a symlink to a folder outside the repository',
+    setup: (root, outside) => {
+      write(outside, '1.外部.md', '外部\n');
+      symlinkSync(outside, path.join(root, 'content/2.外部'));
+    },
+    expect: { default: { code: 'nonzero', says: /2\.外部.*outside the repository/u }, images: OK },
+  },
+  {
+    name: 'a link to ../../../../etc/passwd',
+    setup: (root) => write(root, NOTE, '#### 1. 问题\n\n见[密码](../../../../etc/passwd)。\n\n![图](./images/a.png)\n'),
+    expect: { default: { code: 1, says: /link-outside-repository/u }, 'gen-readme': { code: 0, changes: ['README.md'] }, fix: OK, images: OK },
+  },
+  {
+    name: 'a config file with a syntax error',
+    setup: (root) => write(root, 'notes.config.json', '{\n  "content": "content",\n}\n'),
+    expect: { default: { code: 2, says: /notes\.config\.json:3: invalid JSON/u } },
+  },
+  {
+    name: 'a config file with an unknown key',
+    setup: (root) => write(root, 'notes.config.json', '{"readme": {"titel": "x"}}\n'),
+    expect: { default: { code: 2, says: /notes\.config\.json: unknown key `readme\.titel`/u } },
+  },
+  {
+    name: 'a config file with a wrong type',
+    setup: (root) => write(root, 'notes.config.json', '{"images": {"htmlWidth": "wide"}}\n'),
+    expect: { default: { code: 2, says: /notes\.config\.json: `images\.htmlWidth`/u } },
+  },
+];
+
+let template: string;
+const temps: string[] = [];
+
+function run(command: CommandName, root: string, log: string) {
+  const result = spawnSync(process.execPath, ['--import', recorder, BIN, command, '--root', root], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '', RECORD_FS_LOG: log },
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  return { code: result.status, output: `${result.stdout}${result.stderr}`, signal: result.signal };
+}
+
+function git(root: string, ...args: string[]) {
+  spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root });
+}
+
+beforeAll(async () => {
+  template = mkdtempSync(path.join(os.tmpdir(), 'catalogue-template-'));
+  temps.push(template);
+  write(template, 'content/0.引言/0.ignore.md', '这是介绍。\n');
+  write(template, NOTE, '#### 1. 问题\n\n答案 $x$ 。\n\n![图](./images/a.png)\n');
+  const pixels = Buffer.alloc(64 * 64 * 3);
+  for (let index = 0; index < pixels.length; index++) pixels[index] = (index * 37) % 251;
+  write(template, PNG, await sharp(pixels, { raw: { width: 64, height: 64, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer());
+  git(template, 'init', '-q');
+  for (const command of ['gen-readme', 'images'] as const) {
+    const result = run(command, template, path.join(template, '..', `${path.basename(template)}.log`));
+    expect(result.code, result.output).toBe(0);
+  }
+  git(template, 'add', '-A');
+  git(template, 'commit', '-q', '-m', 'clean');
+  // The clean repository passes everything.
+  const check = run('check', template, path.join(template, '..', `${path.basename(template)}.log`));
+  expect(check.code, check.output).toBe(0);
+}, 120_000);
+
+afterAll(() => {
+  for (const folder of temps) {
+    spawnSync('chmod', ['-R', 'u+w', folder]);
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(`${folder}.log`, { force: true });
+  }
+});
+
+describe('bad input catalogue', () => {
+  for (const testCase of CASES) {
+    describe(testCase.name, () => {
+      for (const command of COMMANDS) {
+        const expected = testCase.expect[command] ?? testCase.expect.default ?? OK;
+        it(`${command} → exit ${expected.code}${expected.changes ? `, changes ${expected.changes.join(', ')}` : ', changes nothing'}`, () => {
+          const sandbox = mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
+          temps.push(sandbox);
+          const root = path.join(sandbox, 'repo');
+          const outside = path.join(sandbox, 'outside');
+          mkdirSync(outside);
+          cpSync(template, root, { recursive: true, verbatimSymlinks: true });
+          testCase.setup(root, outside);
+          git(root, 'add', '-A');
+          const before = snapshotTree(root);
+          const log = path.join(sandbox, 'fs.log');
+          const result = run(command, root, log);
+
+          if (expected.code === 'nonzero') expect(result.code, result.output).toBeGreaterThan(0);
+          else expect(result.code, result.output).toBe(expected.code);
+          if (expected.says) expect(result.output).toMatch(expected.says);
+          expect(result.output).not.toMatch(/internal error|\n\s+at \S+ \(/u);
+
+          const changed = changedPaths(before, snapshotTree(root)).filter((entry) => !entry.startsWith('.cache'));
+          expect(changed).toEqual([...(expected.changes ?? [])].sort());
+
+          const realRoot = realpathSync(root);
+          const opened = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+          const escapes = opened.filter(
+            (entry) => !entry.startsWith(`${realRoot}/`) && entry !== realRoot && !entry.startsWith(`${toolchain}/`) && entry !== toolchain,
+          );
+          expect(escapes).toEqual([]);
+        });
+      }
+    });
+  }
+});
