@@ -1,4 +1,9 @@
 import type { RuleDefinition } from '@llm-notes/core';
+import { tocOutdated } from './rules/toc-outdated.js';
 
-/** This package's rules (none yet). */
-export const rules: RuleDefinition[] = [];
+export { type FileUpdate, type ReadmeResult, generateReadme } from './generate-readme.js';
+export { writeReadmeResult } from './write-result.js';
+export { outdatedTocs } from './note-toc.js';
+
+/** This package's rules. */
+export const rules: RuleDefinition[] = [tocOutdated as RuleDefinition];

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// End to end through the built executable (`pnpm build` first).
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/bin.js');
+
+function notes(root: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args, '--root', root], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function makeRepo(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gen-readme-'));
+  for (const [relPath, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, relPath)), { recursive: true });
+    writeFileSync(path.join(root, relPath), data);
+  }
+  return root;
+}
+
+const NOTE = 'content/1.深度学习基础知识/1.Transformer基础.md';
+const BASE = {
+  'content/0.引言/0.ignore.md': '欢迎！\n',
+  [NOTE]: '# Self Attention\n\n![PI](./images/PI.png)\n',
+  'content/1.深度学习基础知识/images/PI.png': 'png',
+  '.github/workflows/notes.md': '# not content\n',
+  'node_modules/x/README.md': '# not content\n',
+};
+
+const read = (root: string, relPath: string) => readFileSync(path.join(root, relPath), 'utf8');
+
+describe('notes gen-readme (built CLI)', () => {
+  it('writes the README; a second run changes nothing and --check passes', () => {
+    const root = makeRepo(BASE);
+    const first = notes(root, 'gen-readme');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('wrote README.md\n');
+    const readme = read(root, 'README.md');
+    expect(readme).toContain('### Transformer基础\n\n#### Self Attention\n\n![PI](content/1.深度学习基础知识/images/PI.png)\n');
+
+    const second = notes(root, 'gen-readme');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('');
+    expect(read(root, 'README.md')).toBe(readme);
+
+    const check = notes(root, 'gen-readme', '--check');
+    expect(check.code).toBe(0);
+    expect(readdirSync(root).sort()).toEqual(['.github', 'README.md', 'content', 'node_modules']);
+  });
+
+  it('--check fails after a one-character edit, names README.md, shows a diff and the fix, writes nothing', () => {
+    const root = makeRepo(BASE);
+    expect(notes(root, 'gen-readme').code).toBe(0);
+    const readme = read(root, 'README.md');
+    writeFileSync(path.join(root, NOTE), read(root, NOTE).replace('Self', 'Selt'));
+    const check = notes(root, 'gen-readme', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('README.md: out of date');
+    expect(check.stderr).toContain('pnpm gen-readme');
+    expect(check.stdout).toContain('-#### Self Attention');
+    expect(check.stdout).toContain('+#### Selt Attention');
+    expect(read(root, 'README.md')).toBe(readme);
+  });
+
+  it('--check reports a missing README', () => {
+    const check = notes(makeRepo(BASE), 'gen-readme', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('README.md: missing');
+  });
+
+  it('leaves the old README intact and names the file when a note is not valid UTF-8', () => {
+    const root = makeRepo({ ...BASE, 'README.md': 'old readme\n' });
+    writeFileSync(path.join(root, NOTE), Buffer.from('line one\nbad \xfe\xff byte\n', 'latin1'));
+    const run = notes(root, 'gen-readme');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${NOTE}:2: file is not valid UTF-8`);
+    expect(read(root, 'README.md')).toBe('old readme\n');
+    expect(readdirSync(root).filter((name) => name.startsWith('.llm-notes'))).toEqual([]);
+  });
+
+  it('leaves the old README intact and names a chapter folder without a number', () => {
+    const root = makeRepo({ ...BASE, 'README.md': 'old readme\n', 'content/Misc/1.x.md': 'x\n' });
+    const run = notes(root, 'gen-readme');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('content/Misc');
+    expect(read(root, 'README.md')).toBe('old readme\n');
+  });
+
+  it('regenerates per-note TOC blocks: gen-readme writes them, --check names the note, fix repairs it', () => {
+    const tocNote = 'content/1.深度学习基础知识/2.BN.md';
+    const stale = '#### BN\n\n<!-- toc -->\n- [Old](#old)\n<!-- tocstop -->\n\n##### Why\n';
+    const fresh = '#### BN\n\n<!-- toc -->\n\n- [BN](#bn)\n  - [Why](#why)\n\n<!-- tocstop -->\n\n##### Why\n';
+    const root = makeRepo({ ...BASE, [tocNote]: stale });
+    const check = notes(root, 'gen-readme', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`${tocNote}: out of date`);
+
+    expect(notes(root, 'gen-readme').stdout).toBe(`wrote ${tocNote}\nwrote README.md\n`);
+    expect(read(root, tocNote)).toBe(fresh);
+    expect(notes(root, 'gen-readme', '--check').code).toBe(0);
+
+    writeFileSync(path.join(root, tocNote), stale);
+    const fix = notes(root, 'fix', '--rule', 'toc-outdated');
+    expect(fix.code).toBe(0);
+    expect(read(root, tocNote)).toBe(fresh);
+    expect(notes(root, 'fix', '--rule', 'toc-outdated').stdout).toBe('');
+  });
+});

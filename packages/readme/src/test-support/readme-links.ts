@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GithubSlugger, normalizeFragment, parseMarkdown } from '@llm-notes/core';
+import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** Rendered text of a heading: text and code count, images and raw HTML do not. */
+function renderedText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || (node.type as string) === 'inlineMath') return (node as { value: string }).value;
+  if (node.type === 'html' || node.type === 'image') return '';
+  return 'children' in node ? node.children.map((child) => renderedText(child as Nodes)).join('') : '';
+}
+
+/** The anchors GitHub renders for a Markdown text: one slugger over its headings in order. */
+export function renderedAnchors(markdown: string): string[] {
+  const slugger = new GithubSlugger();
+  const anchors: string[] = [];
+  visit(parseMarkdown(markdown), 'heading', (node) => {
+    anchors.push(slugger.slug(renderedText(node)));
+  });
+  return anchors;
+}
+
+/** Every URL of a Markdown text: links, images, definitions, `<img src>` and `<a href>`. */
+export function collectUrls(markdown: string): string[] {
+  const urls: string[] = [];
+  visit(parseMarkdown(markdown), (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') urls.push(node.url);
+    if (node.type === 'html') {
+      for (const match of node.value.matchAll(/<(?:img|a)\b[^>]*?\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/giu)) {
+        urls.push((match[1] ?? match[2] ?? match[3] ?? '').replace(/&amp;/gu, '&'));
+      }
+    }
+  });
+  return urls;
+}
+
+/**
+ * Problems of a generated README: `#fragment` links that match no heading
+ * GitHub would render, and relative paths that resolve to no file.
+ */
+export function brokenReadmeLinks(root: string, readmeRel: string): string[] {
+  const text = readFileSync(path.join(root, readmeRel), 'utf8');
+  const anchors = new Set(renderedAnchors(text));
+  const problems: string[] = [];
+  for (const url of collectUrls(text)) {
+    if (/^[a-z][a-z\d+.-]*:/iu.test(url) || url.startsWith('//')) continue;
+    const hash = url.indexOf('#');
+    const urlPath = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/u, '');
+    if (urlPath === '') {
+      if (!anchors.has(normalizeFragment(url.slice(hash + 1)))) problems.push(`no heading for ${url}`);
+      continue;
+    }
+    const target = path.resolve(root, path.dirname(readmeRel), decodeURIComponent(urlPath));
+    if (!target.startsWith(path.resolve(root)) || !existsSync(target)) problems.push(`no file for ${url}`);
+  }
+  return problems;
+}
