@@ -9,18 +9,31 @@ import path from 'node:path';
 const log = process.env.RECORD_FS_LOG;
 const { appendFileSync, realpathSync } = fs;
 const seen = new Set();
+let writingLog = false;
+
+function resolveReal(target) {
+  const absolute = path.resolve(String(target instanceof URL ? target.pathname : target));
+  try {
+    return realpathSync.native(absolute);
+  } catch {
+    return absolute; // Not there (yet): keep the lexical path.
+  }
+}
 
 function record(target) {
+  // Writing the log goes through the patched fs too: never record the recorder.
+  if (writingLog) return;
   if (typeof target !== 'string' && !(target instanceof URL) && !Buffer.isBuffer(target)) return;
-  let absolute = path.resolve(String(target instanceof URL ? target.pathname : target));
+  writingLog = true;
   try {
-    absolute = realpathSync.native(absolute);
-  } catch {
-    // Not there (yet): keep the lexical path.
+    const absolute = resolveReal(target);
+    if (!seen.has(absolute)) {
+      seen.add(absolute);
+      appendFileSync(log, `${absolute}\n`);
+    }
+  } finally {
+    writingLog = false;
   }
-  if (seen.has(absolute)) return;
-  seen.add(absolute);
-  appendFileSync(log, `${absolute}\n`);
 }
 
 const PATH_FIRST = [

@@ -43,10 +43,6 @@ export interface ContentModel {
 
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'svg'] as const;
 
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join('/');
-}
-
 function numbered(kind: 'chapter folder' | 'note', name: string, relPath: string) {
   const parsed = parseNumberedName(name);
   if (!parsed) {
@@ -66,6 +62,28 @@ function readSections(repo: RepoRoot, chapterPath: string, entries: readonly str
     return { path: absolute, relPath, name, number, title };
   });
   return sections.sort(compareNumbered);
+}
+
+/** `content/` for a content folder `content`; empty when the content folder is the root. */
+function globPrefix(relPath: string): string {
+  return relPath === '.' ? '' : `${relPath}/`;
+}
+
+/**
+ * Globs from the repository root, honouring the `.gitignore` files inside it
+ * only: globby's own `gitignore` option also climbs above the root looking for
+ * a `.git` folder and the ignore files of an enclosing repository, and nothing
+ * may be read outside the root.
+ */
+function contentGlobOptions(repo: RepoRoot, relPath: string) {
+  return {
+    cwd: repo.path,
+    ignoreFiles: ['.gitignore', `${globPrefix(relPath)}**/.gitignore`],
+    onlyFiles: false,
+    markDirectories: true,
+    followSymbolicLinks: false,
+    dot: false,
+  };
 }
 
 /**
@@ -96,14 +114,9 @@ export function discoverContent(repo: RepoRoot, contentDir: string): ContentMode
   if (!isFolder) throw new UserError('content folder not found', { file: relPath });
 
   refuseEscapingLinks(repo, contentPath);
-  const entries = globbySync(['*/', '*/*.md'], {
-    cwd: contentPath,
-    gitignore: true,
-    onlyFiles: false,
-    markDirectories: true,
-    followSymbolicLinks: false,
-    dot: false,
-  });
+  const entries = globbySync([`${globPrefix(relPath)}*/`, `${globPrefix(relPath)}*/*.md`], contentGlobOptions(repo, relPath)).map(
+    (entry) => entry.slice(globPrefix(relPath).length),
+  );
   const notesByChapter = new Map<string, string[]>();
   for (const entry of entries) {
     // Folders come back with a trailing `/`; a folder named like a note is kept so it gets reported.
@@ -140,14 +153,6 @@ export function discoverContent(repo: RepoRoot, contentDir: string): ContentMode
 
 /** Every image file under the content folder (repository-relative paths, sorted). */
 export function listContentImages(repo: RepoRoot, content: ContentModel): string[] {
-  const pattern = `**/*.{${IMAGE_EXTENSIONS.join(',')}}`;
-  return globbySync(pattern, {
-    cwd: content.path,
-    gitignore: true,
-    caseSensitiveMatch: false,
-    followSymbolicLinks: false,
-    dot: false,
-  })
-    .map((relative) => toPosix(path.relative(repo.path, path.join(content.path, relative))))
-    .sort();
+  const pattern = `${globPrefix(content.relPath)}**/*.{${IMAGE_EXTENSIONS.join(',')}}`;
+  return globbySync(pattern, { ...contentGlobOptions(repo, content.relPath), onlyFiles: true, caseSensitiveMatch: false }).sort();
 }

@@ -1,0 +1,26 @@
+// Bundles the built CLI (packages/cli/dist) into packages/cli/bundle with
+// esbuild. Node resolves and links hundreds of small ESM modules at every
+// start; one bundle (MathJax and other lazily loaded parts in their own
+// chunks) starts several times faster. sharp stays external: it is native.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const cli = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../packages/cli');
+const outdir = path.join(cli, 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { notes: path.join(cli, 'dist/bin.js'), 'lint-worker': path.join(cli, 'dist/lint-worker.js') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['sharp'],
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
