@@ -1,1 +1,11 @@
-export {};
+export { ImageError } from './image-error.js';
+export { type ImageFormat, formatOfName, isLosslessWebp, sniffFormat } from './image-format.js';
+export { type ImageListing, listImages } from './list-images.js';
+export { loadSharp } from './load-sharp.js';
+export { type Manifest, type ManifestEntry, hashBytes, readManifest, serializeManifest, writeManifest } from './manifest.js';
+export { type Optimization, assertHonestExtension, optimizeImage } from './optimize-image.js';
+export { type Raster, samePixels } from './raster.js';
+export { type RunOptions, type RunResult, checkFiles, optimizeFiles, worthWriting } from './run-images.js';
+export { type OptimizeSettings, settingsFromOptions, settingsLabel } from './settings.js';
+export { type ImageRow, formatBytes, markdownTable, textTable } from './summary-table.js';
+export { decodeRaster } from './decode.js';

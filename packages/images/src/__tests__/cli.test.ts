@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fewColoursPng, rgbaOpaquePng, truncatedPng } from './make-images.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'images-cli-'));
+  mkdirSync(path.join(root, 'content/1.a/images'), { recursive: true });
+  writeFileSync(path.join(root, 'content/1.a/1.note.md'), '# Note\n');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function notes(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [bin, ...args, '--root', root], { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe.skipIf(!existsSync(bin))('notes images (built CLI)', () => {
+  it('check fails, images optimizes and writes the manifest and job summary, then check passes', async () => {
+    writeFileSync(path.join(root, 'content/1.a/images/a.png'), await rgbaOpaquePng());
+    writeFileSync(path.join(root, 'content/1.a/images/b.png'), await fewColoursPng());
+    const before = notes(['images', '--check']);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/file\s+before\s+after\s+saved/);
+    expect(existsSync(path.join(root, 'content/images.manifest.json'))).toBe(false);
+
+    const summary = path.join(root, 'summary.md');
+    const run = notes(['images'], { GITHUB_STEP_SUMMARY: summary });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/optimized content\/1\.a\/images\/a\.png/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^### Image optimization\n\n\| file \| before \| after \| saved \| status \|/);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'content/images.manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.images)).toEqual(['content/1.a/images/a.png', 'content/1.a/images/b.png']);
+
+    const again = notes(['images']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/0 rewritten, 2 already up to date/);
+    expect(notes(['images', '--check']).code).toBe(0);
+  });
+
+  it('a broken image fails the run with its name while the others are optimized; --check <file> checks only that file', async () => {
+    writeFileSync(path.join(root, 'content/1.a/images/good.png'), await rgbaOpaquePng());
+    writeFileSync(path.join(root, 'content/1.a/images/cut.png'), await truncatedPng());
+    const run = notes(['images']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/content\/1\.a\/images\/cut\.png: cannot decode/);
+    expect(run.stdout).toMatch(/optimized content\/1\.a\/images\/good\.png/);
+    const one = spawnSync(process.execPath, [bin, 'images', '--check', 'content/1.a/images/good.png'], { cwd: root, encoding: 'utf8' });
+    expect(one.status).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { type RepoRoot, UserError } from '@llm-notes/core';
+import { formatOfName } from './image-format.js';
+
+export interface ImageListing {
+  /** Image files, relative to the root with `/` separators, sorted. */
+  readonly files: string[];
+  /** Symbolic links with an image name: reported, never followed. */
+  readonly symlinks: string[];
+}
+
+/**
+ * Every image under the content folder. Independent of the notes (a
+ * malformed chapter must not stop the optimizer), skips dot-entries, and
+ * never follows or even touches a symbolic link: its type comes from the
+ * folder listing itself.
+ */
+export function listImages(repo: RepoRoot, contentDir: string): ImageListing {
+  const files: string[] = [];
+  const symlinks: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const absolute = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (formatOfName(entry.name)) symlinks.push(repo.relative(absolute));
+      } else if (entry.isDirectory()) {
+        walk(absolute);
+      } else if (entry.isFile() && formatOfName(entry.name)) {
+        files.push(repo.relative(absolute));
+      }
+    }
+  };
+  const root = repo.resolve(contentDir);
+  try {
+    walk(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || files.length > 0) throw error;
+    throw new UserError('content folder not found', { file: contentDir });
+  }
+  return { files: files.sort(), symlinks: symlinks.sort() };
+}
