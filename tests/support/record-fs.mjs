@@ -11,22 +11,24 @@ const { appendFileSync, realpathSync } = fs;
 const seen = new Set();
 let writingLog = false;
 
-function resolveReal(target) {
+/** The real path; with `noFollow` (lstat), the final component itself is not followed. */
+function resolveReal(target, noFollow) {
   const absolute = path.resolve(String(target instanceof URL ? target.pathname : target));
   try {
+    if (noFollow) return path.join(realpathSync.native(path.dirname(absolute)), path.basename(absolute));
     return realpathSync.native(absolute);
   } catch {
     return absolute; // Not there (yet): keep the lexical path.
   }
 }
 
-function record(target) {
+function record(target, noFollow = false) {
   // Writing the log goes through the patched fs too: never record the recorder.
   if (writingLog) return;
   if (typeof target !== 'string' && !(target instanceof URL) && !Buffer.isBuffer(target)) return;
   writingLog = true;
   try {
-    const absolute = resolveReal(target);
+    const absolute = resolveReal(target, noFollow);
     if (!seen.has(absolute)) {
       seen.add(absolute);
       appendFileSync(log, `${absolute}\n`);
@@ -41,25 +43,29 @@ const PATH_FIRST = [
   'readdirSync', 'readdir', 'opendirSync', 'opendir', 'createReadStream', 'createWriteStream',
   'rmSync', 'rm', 'unlinkSync', 'unlink', 'mkdirSync', 'mkdir', 'copyFileSync', 'copyFile',
   'renameSync', 'rename', 'statSync', 'stat', 'lstatSync', 'lstat', 'existsSync', 'accessSync', 'access',
+  'readlinkSync', 'readlink', 'realpathSync', 'realpath',
 ];
 const TWO_PATHS = new Set(['renameSync', 'rename', 'copyFileSync', 'copyFile']);
+// These look at a symlink itself, not at what it points to.
+const NO_FOLLOW = new Set(['lstatSync', 'lstat', 'readlinkSync', 'readlink', 'unlinkSync', 'unlink', 'rmSync', 'rm', 'renameSync', 'rename']);
 
 if (log) {
   for (const name of PATH_FIRST) {
     const original = fs[name];
     if (typeof original !== 'function') continue;
     fs[name] = function recorded(...args) {
-      record(args[0]);
-      if (TWO_PATHS.has(name)) record(args[1]);
+      record(args[0], NO_FOLLOW.has(name));
+      if (TWO_PATHS.has(name)) record(args[1], true);
       return original.apply(this, args);
     };
+    Object.assign(fs[name], original); // keeps `realpathSync.native` and the like
   }
-  for (const name of ['open', 'readFile', 'writeFile', 'readdir', 'opendir', 'rm', 'unlink', 'mkdir', 'rename', 'copyFile', 'stat', 'lstat', 'access']) {
+  for (const name of ['open', 'readFile', 'writeFile', 'readdir', 'opendir', 'rm', 'unlink', 'mkdir', 'rename', 'copyFile', 'stat', 'lstat', 'access', 'readlink', 'realpath']) {
     const original = fs.promises[name];
     if (typeof original !== 'function') continue;
     fs.promises[name] = function recorded(...args) {
-      record(args[0]);
-      if (TWO_PATHS.has(name)) record(args[1]);
+      record(args[0], NO_FOLLOW.has(name));
+      if (TWO_PATHS.has(name)) record(args[1], true);
       return original.apply(this, args);
     };
   }

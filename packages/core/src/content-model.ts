@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import fs, { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
 import { UserError } from './errors.js';
@@ -53,9 +53,15 @@ function numbered(kind: 'chapter folder' | 'note', name: string, relPath: string
 
 function readSections(repo: RepoRoot, chapterPath: string, entries: readonly string[]): Section[] {
   const sections = entries.map((name) => {
-    const absolute = path.join(chapterPath, name);
+    const absolute = repo.resolve(path.join(chapterPath, name));
     const relPath = repo.relative(absolute);
-    if (statSync(absolute).isDirectory()) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(absolute).isDirectory();
+    } catch (error) {
+      throw new UserError(`cannot read note (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: relPath, cause: error });
+    }
+    if (isFolder) {
       throw new UserError('a note must be a file, but this is a folder', { file: relPath });
     }
     const { number, title } = numbered('note', name, relPath);
@@ -78,6 +84,9 @@ function globPrefix(relPath: string): string {
 function contentGlobOptions(repo: RepoRoot, relPath: string) {
   return {
     cwd: repo.path,
+    // globby stats entries to apply ignore rules to folders; a symlink to
+    // /etc/passwd must not even be stat'ed, so its stat never follows links.
+    fs: { ...fs, stat: fs.lstat, statSync: fs.lstatSync },
     ignoreFiles: ['.gitignore', `${globPrefix(relPath)}**/.gitignore`],
     onlyFiles: false,
     markDirectories: true,

@@ -22,7 +22,7 @@ export { type NumberedName, compareNumbered, parseNumberedName } from './numbere
 export { createParser, parseMarkdown } from './processor.js';
 export { type ReportOptions, report } from './report.js';
 export { type RuleDefinition, type RuleImplementation, type RuleMeta, SOURCE, defineRule, resolveSetting, ruleDocsUrl } from './rule.js';
-export { RepoRoot, isWithin, realpathOfExistingPrefix } from './safe-path.js';
+export { RepoRoot, isWithin, resolveInsideRoot } from './safe-path.js';
 export { GithubSlugger, normalizeFragment, slugsFor } from './slugger.js';
 export { type DecodedText, type LineEnding, decodeText, detectLineEnding, encodeText } from './text-file.js';
 export { LOCK_FILE, acquireWriteLock } from './lock.js';

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors.js';
 
@@ -8,31 +8,55 @@ export function isWithin(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** Symlinks followed on one path before it counts as a loop (as the kernel's ELOOP). */
+const MAX_SYMLINK_HOPS = 40;
+
 /**
- * Follows symlinks of the longest existing prefix of `target`, so a path that
- * does not exist yet (a file about to be written) still resolves through any
- * linked folder above it.
+ * Resolves `absolute` (lexically inside `realRoot`) through its symlinks one
+ * component at a time with lstat and readlink, never following a link before
+ * its target is known to stay inside the root: nothing outside is touched,
+ * not even with stat. A missing tail (a file about to be written) is kept.
+ * Throws a UserError naming `shown` for an escape or a loop.
  */
-export function realpathOfExistingPrefix(target: string): string {
-  let existing = target;
-  const rest: string[] = [];
-  while (!existsSync(existing)) {
-    const parent = path.dirname(existing);
-    if (parent === existing) break;
-    rest.unshift(path.basename(existing));
-    existing = parent;
+export function resolveInsideRoot(realRoot: string, absolute: string, shown: string, aliasRoot: string = realRoot): string {
+  const pending = path.relative(realRoot, absolute).split(path.sep).filter((part) => part !== '' && part !== '.');
+  let current = realRoot;
+  let hops = 0;
+  while (pending.length > 0) {
+    const part = pending.shift() as string;
+    if (part === '..') {
+      current = path.dirname(current);
+      if (!isWithin(realRoot, current)) throw new UserError('path leads outside the repository root (through a symlink)', { file: shown });
+      continue;
+    }
+    const candidate = path.join(current, part);
+    let stats;
+    try {
+      stats = lstatSync(candidate);
+    } catch {
+      // Does not exist (yet): the rest cannot hold symlinks.
+      const rest = path.join(candidate, ...pending);
+      if (!isWithin(realRoot, rest)) throw new UserError('path leads outside the repository root (through a symlink)', { file: shown });
+      return rest;
+    }
+    if (!stats.isSymbolicLink()) {
+      current = candidate;
+      continue;
+    }
+    if (++hops > MAX_SYMLINK_HOPS) throw new UserError('symlink loop (too many levels of symbolic links)', { file: shown });
+    const target = readlinkSync(candidate);
+    if (path.isAbsolute(target)) {
+      // Judged lexically, before anything at the target is touched.
+      const lexical = path.resolve(target);
+      const inside = isWithin(realRoot, lexical) ? realRoot : isWithin(aliasRoot, lexical) ? aliasRoot : undefined;
+      if (inside === undefined) throw new UserError('path leads outside the repository root (through a symlink)', { file: shown });
+      pending.unshift(...path.relative(inside, lexical).split(path.sep).filter(Boolean));
+      current = realRoot;
+      continue;
+    }
+    pending.unshift(...target.split(path.sep).filter((piece) => piece !== '' && piece !== '.'));
   }
-  let real: string;
-  try {
-    real = realpathSync(existing);
-  } catch (error) {
-    // A symlink loop or an unreadable link: name the path, do not follow it.
-    throw new UserError(`cannot resolve path (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      file: target,
-      cause: error,
-    });
-  }
-  return path.join(real, ...rest);
+  return current;
 }
 
 /**
@@ -56,10 +80,8 @@ export class RepoRoot {
       throw new UserError('path is outside the repository root', { file: target });
     }
     const shown = path.isAbsolute(target) ? this.relative(absolute) : target;
-    const real = realpathOfExistingPrefix(absolute);
-    if (!isWithin(this.realPath, real)) {
-      throw new UserError('path leads outside the repository root (through a symlink)', { file: shown });
-    }
+    const lexical = isWithin(this.realPath, absolute) ? absolute : path.join(this.realPath, path.relative(this.path, absolute));
+    resolveInsideRoot(this.realPath, lexical, shown, this.path);
     return absolute;
   }
 
