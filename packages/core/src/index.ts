@@ -1,4 +1,4 @@
-export { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+export { TEMP_PREFIX, removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 export { CONFIG_FILE, loadConfig, parseConfig } from './config/load-config.js';
 export type { HookOptions } from './config/hook-options.js';
 export type { ImageOptions } from './config/image-options.js';

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { removeStaleTempFiles } from './atomic-write.js';
 import { UserError } from './errors.js';
 
 export const LOCK_FILE = '.llm-notes.lock';
@@ -16,8 +17,9 @@ function isAlive(pid: number): boolean {
 /**
  * Takes the repository's write lock, so two commands that rewrite files
  * (fix, images, gen-readme) never run at once on one repository: the second
- * fails fast with a clear message. A lock left by a dead process is taken over.
- * Returns the function that releases it.
+ * fails fast with a clear message. A lock left by a dead process is taken over,
+ * and the temp files such a process left are removed. Returns the function
+ * that releases the lock.
  */
 export function acquireWriteLock(root: string, command: string): () => void {
   const lockPath = path.join(root, LOCK_FILE);
@@ -26,6 +28,7 @@ export function acquireWriteLock(root: string, command: string): () => void {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, JSON.stringify({ pid: process.pid, command }));
       closeSync(fd);
+      removeStaleTempFiles(root);
       let released = false;
       return () => {
         if (released) return;
