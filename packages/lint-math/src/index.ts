@@ -1,4 +1,20 @@
 import type { RuleDefinition } from '@llm-notes/core';
+import { mathDelimiterSpacing } from './rules/math-delimiter-spacing.js';
+import { mathDelimiters } from './rules/math-delimiters.js';
+import { mathDisplayBlocks } from './rules/math-display-blocks.js';
+import { mathMarkdownInterference } from './rules/math-markdown-interference.js';
+import { mathTex } from './rules/math-tex.js';
+import { mathUnicode } from './rules/math-unicode.js';
 
-/** This package's rules (none yet). */
-export const rules: RuleDefinition[] = [];
+export { type MathScan, scanMath } from './scan/scan-math.js';
+export type { DelimiterIssue, Formula, FormulaKind } from './scan/formula.js';
+
+/** This package's rules: GitHub's reading of math delimiters, then TeX, Markdown and Unicode inside formulas. */
+export const rules: RuleDefinition[] = [
+  mathDelimiters,
+  mathDisplayBlocks,
+  mathDelimiterSpacing,
+  mathTex,
+  mathMarkdownInterference,
+  mathUnicode,
+] as RuleDefinition[];

@@ -1,0 +1,19 @@
+import { defineRule } from '@llm-notes/core';
+import { reportIssues } from './math-scan-of.js';
+
+/** `$$` blocks GitHub does not render: unclosed, with a blank line inside, or stuck to another block. */
+export const mathDisplayBlocks = defineRule(
+  {
+    id: 'math-display-blocks',
+    description: 'A `$$` block is unclosed, holds a blank line, or directly follows another `$$` block.',
+    fixable: true,
+    defaultSeverity: 'error',
+    docs: {
+      fail: 'Softmax:\n\n$$\np_i = \\frac{e^{x_i}}{Z}\n\nZ = \\sum_j e^{x_j}\n$$\n',
+      pass: 'Softmax:\n\n$$\np_i = \\frac{e^{x_i}}{Z}, \\quad Z = \\sum_j e^{x_j}\n$$\n',
+    },
+  },
+  (tree, file) => {
+    reportIssues(tree, file, 'display');
+  },
+);

@@ -1,0 +1,67 @@
+import type { TextEdit } from '@llm-notes/core';
+import { backslashesBefore, isAsciiAlphanumeric, isWhitespace, preview } from './characters.js';
+import type { DelimiterIssue } from './formula.js';
+import type { SegmentView } from './segment-view.js';
+
+/** Content that is TeX, not an escaped bracket such as `\[1\]`. */
+function looksLikeTex(content: string): boolean {
+  return /\\[A-Za-z]|[\^_=]/u.test(content);
+}
+
+const PAIRS = [
+  { open: '\\(', close: '\\)', display: false },
+  { open: '\\[', close: '\\]', display: true },
+] as const;
+
+/**
+ * `\(…\)` and `\[…\]`: LaTeX delimiters that MathJax knows but GitHub does
+ * not (Markdown reads `\(` as an escaped parenthesis). `inside` tells whether
+ * an offset lies in a formula, where they are TeX's business.
+ */
+export function latexDelimiters(view: SegmentView, inside: (offset: number) => boolean): DelimiterIssue[] {
+  const issues: DelimiterIssue[] = [];
+  const text = view.text;
+  for (const { open, close, display } of PAIRS) {
+    let from = view.start;
+    for (;;) {
+      const start = text.indexOf(open, from);
+      if (start < 0 || start >= view.end) break;
+      from = start + 2;
+      if (view.isMasked(start) || inside(start) || backslashesBefore(text, start, view.start) % 2 === 1) continue;
+      let end = text.indexOf(close, start + 2);
+      while (end >= 0 && end < view.end && backslashesBefore(text, end, view.start) % 2 === 1) end = text.indexOf(close, end + 1);
+      // No closer after this opener means none after the later ones either.
+      if (end < 0 || end >= view.end) break;
+      const content = text.slice(start + 2, end);
+      if (!looksLikeTex(content)) continue;
+      from = end + 2;
+      issues.push({
+        category: 'delimiters',
+        start,
+        end: end + 2,
+        message: `\`${open}…${close}\` is not math on GitHub (it shows \`${open.slice(1)}${preview(content)}${close.slice(1)}\`); use ${display ? '`$$…$$`' : '`$…$`'}`,
+        fix: display ? displayFix(view, start, end) : inlineFix(view, start, end, content),
+      });
+    }
+  }
+  return issues;
+}
+
+function inlineFix(view: SegmentView, start: number, end: number, content: string): TextEdit[] | undefined {
+  const before = view.charAt(start - 1);
+  const after = view.charAt(end + 2);
+  const opens = before === undefined || isWhitespace(before) || view.atLineStart(start);
+  if (!opens || isAsciiAlphanumeric(after) || content.trim() !== content || content.includes('$')) return undefined;
+  return [
+    { start, end: start + 2, text: '$' },
+    { start: end, end: end + 2, text: '$' },
+  ];
+}
+
+function displayFix(view: SegmentView, start: number, end: number): TextEdit[] | undefined {
+  if (!view.atLineStart(start) || !view.atLineEnd(end + 2)) return undefined;
+  return [
+    { start, end: start + 2, text: '$$' },
+    { start: end, end: end + 2, text: '$$' },
+  ];
+}

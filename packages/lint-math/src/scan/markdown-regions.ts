@@ -1,0 +1,142 @@
+import type { Code, Node, Parent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parseWithoutMath } from './prose-parse.js';
+
+/**
+ * Where GitHub looks for `$` math: the inline text of paragraphs, headings and
+ * table rows. A `$$` block that remark-math parsed as its own node joins the
+ * paragraph it touches, since GitHub has no such block construct and sees one
+ * paragraph. Code blocks, HTML, front matter, link destinations and images
+ * are masked: a `$` there is never math. (Code spans are found by the scan
+ * itself: GitHub's `$`…`$` form changes where they are.)
+ */
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly inTable: boolean;
+}
+
+export interface MarkdownRegions {
+  /** 1 where the character is not prose (code, HTML, URL…). */
+  readonly masked: Uint8Array;
+  readonly segments: Segment[];
+  /** ```` ```math ```` fences. */
+  readonly mathFences: Code[];
+}
+
+const MASKED_NODES = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
+const FLOW_NODES = new Set(['paragraph', 'math']);
+
+interface Block {
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  kind: string;
+  parent: Parent | undefined;
+  /** True when remark-math found `$` math inside: its reading may hide HTML or links. */
+  containsMath: boolean;
+}
+
+function startOf(node: Node): number | undefined {
+  return node.position?.start.offset;
+}
+
+function endOf(node: Node): number | undefined {
+  return node.position?.end.offset;
+}
+
+function mask(masked: Uint8Array, start: number | undefined, end: number | undefined, shift = 0): void {
+  if (start === undefined || end === undefined) return;
+  masked.fill(1, start + shift, end + shift);
+}
+
+/** Masks one node's non-prose part; returns true when its children need no visit. */
+function maskNode(node: Node, masked: Uint8Array, shift = 0): boolean {
+  if (MASKED_NODES.has(node.type)) {
+    mask(masked, startOf(node), endOf(node), shift);
+    return true;
+  }
+  if (node.type === 'link') {
+    // Only the link text is prose; `[`, `](url "title")` are not.
+    const children = (node as Parent).children;
+    const first = children[0];
+    const last = children.at(-1);
+    if (!first || !last) mask(masked, startOf(node), endOf(node), shift);
+    else {
+      mask(masked, startOf(node), startOf(first), shift);
+      mask(masked, endOf(last), endOf(node), shift);
+    }
+  }
+  return false;
+}
+
+function hasInlineMath(node: Node): boolean {
+  let found = false;
+  visit(node, 'inlineMath', () => {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+/** Masks HTML and link destinations of a block as Markdown without math reads them. */
+function maskAsProse(text: string, block: Block, masked: Uint8Array): void {
+  visit(parseWithoutMath(text.slice(block.start, block.end)), (node) => (maskNode(node, masked, block.start) ? 'skip' : undefined));
+}
+
+/** A `<span>$</span>` is GitHub's documented way to write a literal dollar next to math. */
+function maskSpanDollars(text: string, masked: Uint8Array): void {
+  for (const match of text.matchAll(/<span>\$<\/span>/giu)) mask(masked, match.index, match.index + match[0].length);
+}
+
+export function markdownRegions(tree: Root, text: string): MarkdownRegions {
+  const masked = new Uint8Array(text.length + 1);
+  const blocks: Block[] = [];
+  const mathFences: Code[] = [];
+  visit(tree, (node, _index, parent) => {
+    if (node.type === 'code' && node.lang === 'math') mathFences.push(node);
+    if (maskNode(node, masked)) return 'skip';
+    const isBlock = FLOW_NODES.has(node.type) || node.type === 'heading' || node.type === 'tableRow';
+    const start = startOf(node);
+    const end = endOf(node);
+    if (isBlock && node.position && start !== undefined && end !== undefined) {
+      blocks.push({
+        start,
+        end,
+        startLine: node.position.start.line,
+        endLine: node.position.end.line,
+        kind: node.type,
+        parent: parent ?? undefined,
+        containsMath: hasInlineMath(node),
+      });
+    }
+    return undefined;
+  });
+  for (const block of blocks) if (block.containsMath) maskAsProse(text, block, masked);
+  maskSpanDollars(text, masked);
+  return { masked, segments: mergeParagraphs(blocks), mathFences };
+}
+
+/** Joins paragraphs and `$$` blocks on consecutive lines: GitHub reads them as one paragraph. */
+function mergeParagraphs(blocks: Block[]): Segment[] {
+  blocks.sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  let current: Block | undefined;
+  for (const block of blocks) {
+    if (
+      current &&
+      FLOW_NODES.has(current.kind) &&
+      FLOW_NODES.has(block.kind) &&
+      current.parent === block.parent &&
+      block.startLine === current.endLine + 1
+    ) {
+      current = { ...current, end: block.end, endLine: block.endLine };
+      continue;
+    }
+    if (current) segments.push({ start: current.start, end: current.end, inTable: current.kind === 'tableRow' });
+    current = { ...block };
+  }
+  if (current) segments.push({ start: current.start, end: current.end, inTable: current.kind === 'tableRow' });
+  return segments;
+}

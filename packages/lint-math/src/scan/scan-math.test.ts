@@ -1,0 +1,74 @@
+import { parseMarkdown } from '@llm-notes/core';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { scanMath } from './scan-math.js';
+
+function scan(text: string) {
+  return scanMath(parseMarkdown(text), text);
+}
+
+function formulas(text: string): Array<[string, string]> {
+  return scan(text).formulas.map((formula) => [formula.kind, formula.tex]);
+}
+
+/** What remark-math makes of the same text, to show where GitHub differs. */
+function remarkMath(text: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  visit(parseMarkdown(text) as Root, (node) => {
+    if (node.type === 'inlineMath' || node.type === 'math') found.push([node.type, node.value]);
+  });
+  return found;
+}
+
+describe('scanMath reads math as GitHub does, not as remark-math', () => {
+  it('keeps `\\$` inside a formula', () => {
+    const text = 'A dollar: $\\sqrt{\\$4}$ here.\n';
+    expect(formulas(text)).toEqual([['inline', '\\sqrt{\\$4}']]);
+    expect(remarkMath(text)).not.toEqual([['inlineMath', '\\sqrt{\\$4}']]);
+  });
+
+  it('reads a one-line `$$x$$` as a display formula', () => {
+    const text = '$$x^2$$\n';
+    expect(formulas(text)).toEqual([['display', 'x^2']]);
+    expect(remarkMath(text)).toEqual([['inlineMath', 'x^2']]);
+  });
+
+  it('keeps the text after an opening `$$`', () => {
+    const text = '$$a +\nb\n$$\n';
+    expect(formulas(text)).toEqual([['display', 'a +\nb\n']]);
+    expect(remarkMath(text)).toEqual([['math', 'b']]);
+  });
+
+  it('reads `$`…`$` and ```math fences', () => {
+    expect(formulas('The form $`a_{1}`$ and\n\n```math\nx\n```\n')).toEqual([
+      ['backtick', 'a_{1}'],
+      ['fence', 'x'],
+    ]);
+  });
+
+  it('ignores `$` in code spans, code blocks, HTML, link URLs and `<span>$</span>`', () => {
+    const text = 'Code `$x$`, <b>$</b>, [a](https://e.com/$a$), <span>$</span>5.\n\n```sh\necho $HOME $x$\n```\n';
+    expect(scan(text).formulas).toEqual([]);
+    expect(scan(text).issues).toEqual([]);
+  });
+
+  it('does not take an inline `$$x$$.` for two touching formulas', () => {
+    const result = scan('Inline display $$x$$. Next.\n');
+    expect(result.issues.map((issue) => issue.category)).toEqual(['spacing', 'spacing']);
+    expect(result.formulas.map((formula) => formula.kind)).toEqual(['display']);
+  });
+
+  it('finds a blank line inside a `$$` block with CRLF line ends', () => {
+    const result = scan('Text.\r\n\r\n$$\r\na\r\n\r\nb\r\n$$\r\n');
+    expect(result.issues.filter((issue) => issue.category === 'display')).toHaveLength(1);
+  });
+
+  it('marks formulas GitHub shows as text as not rendered', () => {
+    const result = scan('长度，$L$ 和 $d$。\n');
+    expect(result.formulas.map((formula) => [formula.tex, formula.rendered])).toEqual([
+      ['L', false],
+      ['d', true],
+    ]);
+  });
+});

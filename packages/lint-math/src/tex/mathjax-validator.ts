@@ -1,0 +1,60 @@
+/**
+ * TeX validation with MathJax 3, the engine GitHub renders math with. MathJax
+ * is imported on first use only: most commands never see a formula.
+ */
+
+/** MathJax packages GitHub's renderer does not make available, or that hide errors. */
+const EXCLUDED_PACKAGES = new Set(['noerrors', 'noundefined', 'autoload', 'require', 'bussproofs']);
+
+export type TexCheck = (tex: string, display: boolean) => string | undefined;
+
+let loading: Promise<TexCheck> | undefined;
+
+/** Returns a function giving MathJax's error message for a formula, or undefined when it is valid. */
+export function loadTexCheck(): Promise<TexCheck> {
+  loading ??= createTexCheck();
+  return loading;
+}
+
+interface TexErrorLike {
+  readonly message: string;
+  readonly id?: string;
+}
+
+/**
+ * MathJax ships CommonJS: Node exposes its exports as named imports, a bundler
+ * may only give `default` (module.exports). Accept both.
+ */
+function commonJs<T extends object>(module: T): T {
+  return { ...((module as { default?: T }).default ?? {}), ...module };
+}
+
+async function createTexCheck(): Promise<TexCheck> {
+  const [{ mathjax }, { TeX }, { liteAdaptor }, { RegisterHTMLHandler }, { AllPackages }] = await Promise.all([
+    import('mathjax-full/js/mathjax.js').then(commonJs),
+    import('mathjax-full/js/input/tex.js').then(commonJs),
+    import('mathjax-full/js/adaptors/liteAdaptor.js').then(commonJs),
+    import('mathjax-full/js/handlers/html.js').then(commonJs),
+    import('mathjax-full/js/input/tex/AllPackages.js').then(commonJs),
+  ]);
+  RegisterHTMLHandler(liteAdaptor());
+  const input = new TeX({
+    packages: AllPackages.filter((name: string) => !EXCLUDED_PACKAGES.has(name)),
+    // Throw instead of rendering the error in red, so we can report it.
+    formatError: (_jax: unknown, error: unknown) => {
+      throw error;
+    },
+  });
+  const document = mathjax.document('', { InputJax: input });
+  return (tex, display) => {
+    // Labels and macros must not leak from one formula into the next.
+    input.reset();
+    try {
+      document.convert(tex, { display });
+      return undefined;
+    } catch (error) {
+      const texError = error as TexErrorLike;
+      return typeof texError.message === 'string' ? texError.message : String(error);
+    }
+  };
+}
