@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests import the workspace packages from their TypeScript sources (the
-// `source` export condition); CLI tests spawn the built `dist/bin.js`, which
+// `source` export condition); CLI tests spawn the bundled `bundle/notes.js`, which
 // `pnpm test` builds first.
 export default defineConfig({
   resolve: { conditions: ['source'] },

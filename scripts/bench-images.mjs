@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const bin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 
 if (!existsSync(corpus)) {
   console.error(`corpus not found (${path.relative(repoRoot, corpus)}); nothing to measure`);

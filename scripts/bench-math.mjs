@@ -18,7 +18,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
 const copies = Number(process.argv[2] ?? 1);
 const runs = Number(process.argv[3] ?? 5);
-const notesBin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const notesBin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 const mathDist = path.join(repoRoot, 'packages/lint-math/dist');
 
 if (!existsSync(corpus)) {

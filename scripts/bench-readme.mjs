@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const bin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 const doctoc = path.join(repoRoot, 'node_modules/.bin/doctoc');
 const runs = Number(process.argv[2] ?? 7);
 

@@ -1,7 +1,9 @@
 // Bundles the built CLI (packages/cli/dist) into packages/cli/bundle with
 // esbuild. Node resolves and links hundreds of small ESM modules at every
-// start; one bundle (MathJax and other lazily loaded parts in their own
-// chunks) starts several times faster. sharp stays external: it is native.
+// start; one bundle (MathJax and the other lazily loaded parts in chunks of
+// their own) starts several times faster. sharp stays external: it is native.
+// Every file lands in one folder, so `new URL('./lint-worker.js', import.meta.url)`
+// finds the worker from whichever chunk holds the pool.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +20,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['sharp'],
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
   // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,5 +1,5 @@
-// Runs after `pnpm install`: builds the toolchain (so `pnpm lint` & co. work
-// at once) and, inside a git checkout, installs the pre-commit hook.
+// Runs after `pnpm install`: builds and bundles the toolchain (so `pnpm lint`
+// & co. work at once) and, inside a git checkout, installs the pre-commit hook.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -9,6 +9,7 @@ function run(command, args) {
 }
 
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+run(process.execPath, ['scripts/bundle.mjs']);
 if (existsSync('.git') && process.env.SKIP_INSTALL_SIMPLE_GIT_HOOKS !== '1') {
   run(process.execPath, ['node_modules/simple-git-hooks/cli.js']);
 }

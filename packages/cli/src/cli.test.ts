@@ -95,6 +95,18 @@ describe('notes CLI', () => {
     expect(result.stderr).toContain('unknown format `xml`');
   });
 
+  it('writes the job summary: README status and findings per rule', () => {
+    const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n[缺失](./missing.md)\n' });
+    const summary = path.join(root, 'summary.md');
+    const result = runCli(['check', '--root', root, '--format', 'github'], root, { GITHUB_STEP_SUMMARY: summary });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=content\/1\.a\/1\.b\.md,line=3,/mu);
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toContain('README.md is out of date');
+    expect(text).toMatch(/\| `link-missing-file` \| 1 \| 0 \|/u);
+    expect(existsSync(path.join(root, '.cache'))).toBe(false);
+  });
+
   it('lists every rule of the rules table', () => {
     const result = runCli(['lint', '--list-rules'], process.cwd());
     expect(result.code).toBe(0);

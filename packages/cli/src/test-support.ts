@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The built executable; `pnpm test` builds it before running the tests. */
-export const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../dist/bin.js');
+/** The bundled executable users run; `pnpm test` builds and bundles it first. */
+export const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../bundle/notes.js');
 
 export interface RunResult {
   readonly code: number | null;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const bin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 
 const NOTE = 'content/1.基础/1.笔记.md';
 const CRLF_NOTE = 'content/1.基础/2.换行.md';

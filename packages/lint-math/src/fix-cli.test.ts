@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The built CLI; `pnpm test` builds it first. */
-const BIN = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const BIN = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 
 /** One note with every kind of defect the math rules can fix. */
 const BROKEN = `# 可修复的公式

@@ -3,11 +3,13 @@ import type { Command } from '../command.js';
 import { genReadmeCommand } from './gen-readme.js';
 import { imagesCommand } from './images.js';
 import { lintCommand } from './lint.js';
+import { appendStepSummary } from '../step-summary.js';
 
 /** What CI checks, read-only, in this order. */
 const STEPS = [
   { command: genReadmeCommand, values: { check: true } },
-  { command: lintCommand, values: {} },
+  // Read-only: the lint cache is neither read nor written.
+  { command: lintCommand, values: { 'no-cache': true } },
   { command: imagesCommand, values: { check: true } },
 ] as const;
 
@@ -33,6 +35,9 @@ Options:
       context.stderr.write(`check: ${step.command.name}\n`);
       const values = step.command.name === 'lint' ? { ...step.values, format: args.values.format } : step.values;
       const code = await step.command.run(context, { values, positionals: [] });
+      if (step.command === genReadmeCommand) {
+        appendStepSummary(context.env, `### README\n\n${code === 0 ? 'README.md is up to date.' : 'README.md is out of date: run `pnpm gen-readme`.'}\n`);
+      }
       worst = Math.max(worst, code);
     }
     return worst;

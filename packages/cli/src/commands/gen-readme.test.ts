@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // End to end through the built executable (`pnpm build` first).
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/bin.js');
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bundle/notes.js');
 
 function notes(root: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [bin, ...args, '--root', root], { encoding: 'utf8' });

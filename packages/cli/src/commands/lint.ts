@@ -1,10 +1,19 @@
-import { selectRules } from '@llm-notes/core';
+import { UserError, selectRules } from '@llm-notes/core';
 import { FORMATS, type Format, formatReport } from '@llm-notes/reporters';
 import type { Command } from '../command.js';
-import { hasErrors, lintFiles, lintTargets } from '../lint-run.js';
+import { checkExternalLinks } from '../lint-external.js';
+import { hasErrors, lintProject, lintTargets } from '../lint-run.js';
 import { formatRuleList } from '../rule-list.js';
 import { allRules } from '../rules-table.js';
 import { parseFormat } from '../format-option.js';
+import { appendStepSummary, lintSummaryMarkdown } from '../step-summary.js';
+
+function parseWorkers(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new UserError(`--workers must be a whole number, got \`${String(value)}\``);
+  return count;
+}
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -17,11 +26,20 @@ files). Exit 0 when clean, 1 when any finding is an error.
 Options:
   --format <name>   ${FORMATS.join(', ')} (default: stylish)
   --rule <id>       run only this rule (repeatable), whatever the config says
-  --list-rules      print the rules table and exit`,
+  --list-rules      print the rules table and exit
+  --external        also check http(s) links over the network (cached in config \`links.cacheFile\`)
+  --changed-since <git-ref>
+                    with --external: only links on lines added or changed since the ref
+  --no-cache        ignore and do not write the lint cache (.cache/lint-cache.json)
+  --workers <n>     worker threads (default: one per core; 0 lints in this thread)`,
   options: {
     format: { type: 'string' },
     rule: { type: 'string', multiple: true },
     'list-rules': { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    workers: { type: 'string' },
+    external: { type: 'boolean' },
+    'changed-since': { type: 'string' },
   },
   allowPositionals: true,
   async run(context, args) {
@@ -32,10 +50,23 @@ Options:
     const format: Format = parseFormat(args.values.format);
     const only = args.values.rule as string[] | undefined;
     const rules = selectRules(allRules, context.config, only);
-    const files = await lintFiles(context, lintTargets(context, args.positionals), rules);
+    const workers = parseWorkers(args.values.workers);
+    const { files } = await lintProject(context, lintTargets(context, args.positionals), rules, {
+      // A run of a few rules would replace the cache of the full run: it neither reads nor writes it.
+      cache: args.values['no-cache'] !== true && only === undefined,
+      ...(workers === undefined ? {} : { workers }),
+    });
+    if (args.values.external === true) {
+      const changedSince = args.values['changed-since'] as string | undefined;
+      const count = await checkExternalLinks(context.repo, context.config, files, { changedSince });
+      context.stderr.write(`checked ${count} external link${count === 1 ? '' : 's'}\n`);
+    } else if (args.values['changed-since'] !== undefined) {
+      throw new UserError('--changed-since only applies with --external');
+    }
     const output = formatReport(format, files, { color: context.interactive, rules: allRules.map((r) => ({ id: r.id, description: r.description })) });
     context.stdout.write(output);
     if (format === 'stylish' && output === '') context.stderr.write(`${files.length} files checked, no problems\n`);
+    appendStepSummary(context.env, lintSummaryMarkdown(files));
     return hasErrors(files) ? 1 : 0;
   },
 };

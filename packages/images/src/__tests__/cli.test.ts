@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fewColoursPng, rgbaOpaquePng, truncatedPng } from './make-images.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const bin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 
 let root: string;
 beforeEach(() => {

@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RepoRoot, writeFileAtomic } from '@llm-notes/core';
+import type { StoredMessage } from './lint-messages.js';
+import { cliVersion } from './version.js';
+
+/** The lint cache, relative to the repository root (`.cache/` is git-ignored). */
+export const LINT_CACHE_FILE = '.cache/lint-cache.json';
+
+export interface CacheEntry {
+  /** Digest of the file's bytes. */
+  readonly hash: string;
+  readonly factsDigest: string;
+  readonly messages: StoredMessage[];
+}
+
+export interface LintCache {
+  readonly format: 1;
+  /** Tool build, config and enabled rules: any change drops every entry. */
+  readonly runKey: string;
+  /** Repository state the findings were computed against (file names, git index, every file's facts). */
+  readonly world: string;
+  readonly entries: Record<string, CacheEntry>;
+}
+
+function sha1(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('base64');
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return sha1(bytes);
+}
+
+/**
+ * Identifies the tool build: its version, the bytes of every compiled file of
+ * the workspace packages and the dependency lock file, so a rebuilt rule
+ * never reuses findings of the old code (and a rebuild that changes nothing
+ * keeps the cache).
+ */
+function toolBuild(): string {
+  const packages = fileURLToPath(new URL('../../', import.meta.url));
+  const hash = createHash('sha1').update(cliVersion());
+  const walk = (folder: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(folder, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.js')) hash.update(`${path.relative(packages, full)}\0`).update(readFileSync(full));
+    }
+  };
+  for (const name of readdirSync(packages).sort()) walk(path.join(packages, name, 'dist'));
+  try {
+    hash.update(readFileSync(path.join(packages, '..', 'pnpm-lock.yaml')));
+  } catch {
+    // Installed without a lock file: the compiled code alone identifies the build.
+  }
+  return hash.digest('base64');
+}
+
+export function runKey(parts: unknown): string {
+  return sha1(JSON.stringify([toolBuild(), parts]));
+}
+
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.cache']);
+
+/** Every path name under the root (what a link may point to) and git's index: what findings depend on besides files' facts. */
+export function repositoryState(root: string): string {
+  const hash = createHash('sha1');
+  const walk = (folder: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      const relative = `${prefix}${entry.name}`;
+      hash.update(`${relative}\n`);
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), `${relative}/`);
+    }
+  };
+  walk(root, '');
+  try {
+    hash.update(execFileSync('git', ['ls-files', '-z', '--cached'], { cwd: root, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch {
+    hash.update('no git');
+  }
+  return hash.digest('base64');
+}
+
+export function worldDigest(state: string, digests: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha1').update(state);
+  for (const key of [...digests.keys()].sort()) hash.update(`\n${key}\0${digests.get(key)}`);
+  return hash.digest('base64');
+}
+
+export function loadLintCache(repo: RepoRoot, key: string): LintCache | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(repo.resolve(LINT_CACHE_FILE), 'utf8')) as LintCache;
+    return cache.format === 1 && cache.runKey === key ? cache : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache atomically; a cache that cannot be written only costs speed next time. */
+export function saveLintCache(repo: RepoRoot, cache: LintCache): void {
+  try {
+    const target = repo.resolve(LINT_CACHE_FILE);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileAtomic(target, JSON.stringify(cache));
+  } catch {
+    // Read-only checkout: lint still works, uncached.
+  }
+}

@@ -1,0 +1,81 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, makeRepo } from './test-support.js';
+
+let server: Server;
+let base = '';
+const seen: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    seen.push(request.url ?? '');
+    if (request.url === '/missing') return void response.writeHead(404).end();
+    if (request.url === '/rate-limited') return void response.writeHead(429, { 'retry-after': '0' }).end();
+    response.writeHead(200).end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** Runs the CLI without blocking this process, which serves the HTTP requests. */
+function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: 'true' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('notes lint --external', () => {
+  it('is off by default, reports 404 as an error and 429 as a warning, and keeps a cache', async () => {
+    const note = `# 外链\n\n[好](${base}/fine)\n\n[坏](${base}/missing)\n\n[限流](${base}/rate-limited)\n`;
+    const config = JSON.stringify({ links: { retries: 1, backoffMs: 10 } });
+    const { root, cleanup } = makeRepo({ 'content/1.章/1.节.md': note, 'notes.config.json': config });
+    try {
+      seen.length = 0;
+      const offline = await run(['lint', '--format', 'json'], root);
+      expect(offline.code).toBe(0);
+      expect(seen).toEqual([]);
+
+      const online = await run(['lint', '--external', '--format', 'json'], root);
+      expect(online.code).toBe(1);
+      const messages = (JSON.parse(online.stdout) as { messages: { line: number; severity: string; ruleId: string }[] }[]).flatMap((file) => file.messages);
+      expect(messages.filter((message) => message.ruleId === 'link-external').map((message) => `${message.line} ${message.severity}`)).toEqual(['5 error', '7 warning']);
+      // Saved although the run failed.
+      const cacheFile = path.join(root, '.cache/external-links.json');
+      expect(existsSync(cacheFile)).toBe(true);
+      expect(Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')))).toEqual([`${base}/fine`, `${base}/missing`]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('--changed-since checks only links added or changed since the ref', async () => {
+    const { root, cleanup } = makeRepo({ 'content/1.章/1.节.md': `# 外链\n\n[旧](${base}/old)\n`, 'notes.config.json': '{}' });
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: root });
+      execFileSync('git', ['add', '-A'], { cwd: root });
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'base'], { cwd: root });
+      const file = path.join(root, 'content/1.章/1.节.md');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n[新](${base}/new)\n`);
+      seen.length = 0;
+      const result = await run(['lint', '--external', '--changed-since', 'HEAD', '--no-cache'], root);
+      expect(result.code).toBe(0);
+      expect(seen.filter((url) => url === '/old')).toEqual([]);
+      expect(seen).toContain('/new');
+      const bad = await run(['lint', '--external', '--changed-since', 'no-such-ref'], root);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--changed-since');
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StoredMessage } from './lint-messages.js';
+import type { BatchRequest, BatchResult, WorkerSetup } from './lint-worker.js';
+
+export interface PooledResult {
+  readonly messages: StoredMessage[];
+  readonly factsDigest: string;
+}
+
+/** Files per message to a worker: large enough to amortize messaging, small enough to balance. */
+const BATCH_SIZE = 24;
+
+const workerUrl = new URL('./lint-worker.js', import.meta.url);
+
+/** True when the compiled worker script is there (not when running from TypeScript sources). */
+export function workersAvailable(): boolean {
+  return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
+}
+
+/** How many workers a run of `count` files deserves: one per core, none for a handful of files. */
+export function workerCount(count: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, Math.floor(count / BATCH_SIZE)));
+}
+
+/**
+ * Lints `targets` on `count` worker threads, batch by batch (workers pull the
+ * next batch when done, so slow files do not leave a core idle). Each worker
+ * parses one file at a time and sends back only findings and a facts digest.
+ */
+export async function lintInWorkers(setup: WorkerSetup, targets: readonly string[], count: number): Promise<Map<string, PooledResult>> {
+  const batches: string[][] = [];
+  for (let start = 0; start < targets.length; start += BATCH_SIZE) batches.push(targets.slice(start, start + BATCH_SIZE));
+  const results = new Map<string, PooledResult>();
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(count, batches.length) }, () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(workerUrl, { workerData: setup });
+          workers.push(worker);
+          const send = () => {
+            const targetsOfBatch = batches[next];
+            if (targetsOfBatch === undefined) {
+              resolve();
+              return;
+            }
+            worker.postMessage({ id: next++, targets: targetsOfBatch } satisfies BatchRequest);
+          };
+          worker.on('message', (reply: BatchResult) => {
+            for (const { target, messages, factsDigest } of reply.results) results.set(target, { messages, factsDigest });
+            send();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`lint worker stopped with code ${code}`));
+          });
+          send();
+        }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}

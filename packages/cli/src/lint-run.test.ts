@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeRepo, runCli } from './test-support.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A repository of `chapters` × 10 notes linking to each other's headings, one broken anchor per chapter. */
+function linkedRepo(chapters: number): string {
+  const files: Record<string, string> = {};
+  for (let chapter = 1; chapter <= chapters; chapter++) {
+    for (let note = 1; note <= 10; note++) {
+      const next = note === 10 ? 1 : note + 1;
+      const fragment = note === 5 ? '#没有这个标题' : `#第${next}节-正文`;
+      files[`content/${chapter}.章节${chapter}/${note}.笔记${note}.md`] = `# 第${note}节 正文\n\n见[下一节](${next}.笔记${next}.md${fragment})。\n\n![图](./images/figure.png)\n`;
+    }
+    files[`content/${chapter}.章节${chapter}/images/figure.png`] = 'png';
+  }
+  const { root, cleanup } = makeRepo(files);
+  cleanups.push(cleanup);
+  execFileSync('git', ['init', '-q'], { cwd: root });
+  execFileSync('git', ['add', '-A'], { cwd: root });
+  return root;
+}
+
+function lintJson(root: string, ...extra: string[]): { code: number | null; report: { path: string; messages: { ruleId: string; line: number; message: string }[] }[] } {
+  const result = runCli(['lint', '--format', 'json', ...extra], root);
+  return { code: result.code, report: JSON.parse(result.stdout || '[]') };
+}
+
+function findings(report: ReturnType<typeof lintJson>['report']): string[] {
+  return report.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line} ${message.ruleId} ${message.message}`)).sort();
+}
+
+describe('lint runner', () => {
+  it('finds the same problems on worker threads as in one thread', () => {
+    const root = linkedRepo(6);
+    const single = lintJson(root, '--no-cache', '--workers', '0');
+    const pooled = lintJson(root, '--no-cache', '--workers', '2');
+    expect(single.code).toBe(1);
+    expect(findings(single.report).filter((line) => line.includes('link-missing-anchor'))).toHaveLength(6);
+    expect(findings(pooled.report)).toEqual(findings(single.report));
+    expect(pooled.code).toBe(single.code);
+    expect(existsSync(path.join(root, '.cache/lint-cache.json'))).toBe(false);
+  });
+
+  it('reuses cached findings for unchanged files', () => {
+    const root = linkedRepo(3);
+    const first = lintJson(root);
+    const cacheFile = path.join(root, '.cache/lint-cache.json');
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    expect(Object.keys(cache.entries)).toHaveLength(30);
+    // Plant a finding in the cache: a warm run must report it, proving it read the cache.
+    const planted = 'content/1.章节1/1.笔记1.md';
+    cache.entries[planted].messages.push({ reason: 'planted in the cache', ruleId: 'link-missing-file', source: 'llm-notes', fatal: false, place: { line: 1, column: 1 } });
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const warm = lintJson(root);
+    expect(findings(warm.report)).toEqual([...findings(first.report), `${planted}:1 link-missing-file planted in the cache`].sort());
+  });
+
+  it('re-lints unchanged files when another file changes what they depend on', () => {
+    const root = linkedRepo(3);
+    const note = path.join(root, 'content/1.章节1/3.笔记3.md');
+    lintJson(root);
+    // Note 2 links to note 3's heading; only note 3 changes.
+    writeFileSync(note, readFileSync(note, 'utf8').replace('# 第3节 正文', '# 第3节 改名'));
+    const after = findings(lintJson(root).report);
+    expect(after.some((line) => line.startsWith('content/1.章节1/2.笔记2.md:3 link-missing-anchor'))).toBe(true);
+    // …and so does staging or unstaging a target in git.
+    execFileSync('git', ['rm', '-q', '--cached', 'content/2.章节2/images/figure.png'], { cwd: root });
+    const untracked = findings(lintJson(root).report).filter((line) => line.includes('link-untracked-target'));
+    expect(untracked).toHaveLength(10);
+  });
+
+  it('ignores a corrupt cache file and replaces it', () => {
+    const root = linkedRepo(1);
+    const clean = findings(lintJson(root, '--no-cache').report);
+    execFileSync('mkdir', ['-p', path.join(root, '.cache')]);
+    writeFileSync(path.join(root, '.cache/lint-cache.json'), '{ not json');
+    expect(findings(lintJson(root).report)).toEqual(clean);
+    expect(JSON.parse(readFileSync(path.join(root, '.cache/lint-cache.json'), 'utf8')).format).toBe(1);
+  });
+});
+
+const corpus = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../shared/corpora/awesome-llm-learning');
+const corpusPresent = existsSync(corpus);
+if (!corpusPresent) console.warn('skipping the generated-README link test: the shared corpus is absent');
+
+describe.skipIf(!corpusPresent)('a README written by gen-readme', () => {
+  it('has a table of contents whose every anchor resolves, and a broken one is reported', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'notes-readme-links-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(corpus, path.join(root, 'content'), { recursive: true });
+    for (const extra of ['README.committed.md', 'README.original-generator.md', 'SOURCE.md', 'LICENSE']) rmSync(path.join(root, 'content', extra), { force: true });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    expect(runCli(['gen-readme'], root).code).toBe(0);
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect((readme.match(/\]\(#/gu) ?? []).length).toBeGreaterThan(10);
+    const linkRules = ['link-missing-anchor', 'link-missing-file', 'link-case-mismatch'].flatMap((id) => ['--rule', id]);
+    const clean = lintJson(root, '--no-cache', ...linkRules, 'README.md');
+    expect(findings(clean.report)).toEqual([]);
+
+    const lines = readme.split('\n');
+    const index = lines.findIndex((line) => line.includes('](#transformer基础)'));
+    lines[index] = (lines[index] ?? '').replace('](#transformer基础)', '](#transformer基)');
+    writeFileSync(path.join(root, 'README.md'), lines.join('\n'));
+    const broken = lintJson(root, '--no-cache', ...linkRules, 'README.md');
+    expect(findings(broken.report)).toEqual([`README.md:${index + 1} link-missing-anchor Cannot find heading \`#transformer基\` in this note; did you mean \`#transformer基础\`?`]);
+  });
+});

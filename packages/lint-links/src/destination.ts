@@ -1,0 +1,39 @@
+/** A link destination split the way GitHub reads it. */
+export interface ParsedDestination {
+  /** Path part, percent-decoded and NFC-normalized ('' for a same-note `#fragment`). */
+  readonly path: string;
+  /** Fragment without `#`, as written (undefined when there is none). */
+  readonly fragment: string | undefined;
+}
+
+const SCHEME = /^[a-z][a-z\d+.-]*:/iu;
+
+/** True for destinations that leave the repository: `https:`, `mailto:`, `//host`… */
+export function isExternal(url: string): boolean {
+  return SCHEME.test(url) || url.startsWith('//');
+}
+
+/** Percent-decodes what decodes; a stray `%` is kept as written. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/(?:%[\da-f]{2})+/giu, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+/** Splits a local destination into path and fragment; the query is dropped. */
+export function parseDestination(url: string): ParsedDestination {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? undefined : url.slice(hash + 1);
+  const query = beforeHash.indexOf('?');
+  const rawPath = query === -1 ? beforeHash : beforeHash.slice(0, query);
+  return { path: safeDecode(rawPath).normalize('NFC'), fragment };
+}

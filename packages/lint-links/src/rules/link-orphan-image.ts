@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type LintContext, defineRule, listContentImages, report } from '@llm-notes/core';
+import { type LinkEnv, linkEnv, memo } from '../link-env.js';
+import { referencedByNotes } from '../referenced-paths.js';
+
+/** Orphan images per note that reports them: note path (root-relative) → image paths (root-relative). */
+function orphansByNote(env: LinkEnv, context: LintContext): ReadonlyMap<string, string[]> {
+  return memo(env, 'orphan-images', () => {
+    const content = context.content;
+    const byNote = new Map<string, string[]>();
+    if (!content || content.notes.length === 0) return byNote;
+    const notes = content.notes.map((note) => note.path);
+    const readme = env.repo.tryResolve(context.config.readme.output);
+    if (readme && existsSync(readme)) notes.push(readme);
+    const referenced = referencedByNotes(env.repo.path, notes);
+    const fallback = content.notes[0]?.relPath ?? '';
+    for (const image of listContentImages(env.repo, content)) {
+      if (referenced.has(image.normalize('NFC').toLowerCase())) continue;
+      // Reported once, on the first note of the chapter holding the image (else the first note).
+      const chapter = [...(content.introChapter ? [content.introChapter] : []), ...content.chapters].find((candidate) => image.startsWith(`${candidate.relPath}/`));
+      const owner = chapter?.sections[0]?.relPath ?? fallback;
+      byNote.set(owner, [...(byNote.get(owner) ?? []), image]);
+    }
+    return byNote;
+  });
+}
+
+/** An image under the content folder that no note (nor the README) references. */
+export const linkOrphanImage = defineRule(
+  {
+    id: 'link-orphan-image',
+    description: 'Every image under the content folder must be used by a note or the README; reported once per run on the first note of the chapter holding it.',
+    fixable: false,
+    defaultSeverity: 'warn',
+    docs: {
+      fail: '# 第一节\n\n![架构](./images/arch.png)\n\n<!-- images/loss.png is in this chapter too, and no note links to it -->\n',
+      pass: '# 第一节\n\n![架构](./images/arch.png)\n\n![损失](./images/loss.png)\n',
+    },
+  },
+  (_tree, file) => {
+    const env = linkEnv(file);
+    if (!env?.context) return;
+    const here = env.repo.relative(env.notePath);
+    const orphans = orphansByNote(env, env.context).get(here) ?? [];
+    const folder = path.posix.dirname(here);
+    for (const image of orphans) {
+      const relative = path.posix.relative(folder, image);
+      report(file, `Image \`${relative}\` is not referenced by any note; expected a link to it, or deleting it`, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
+    }
+  },
+);

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { type TextEdit, defineRule, report } from '@llm-notes/core';
+import type { LinkUse } from '../facts.js';
+import { type NoteScope, noteScope } from '../link-walk.js';
+
+interface Finding {
+  readonly reason: string;
+  readonly replacement?: string;
+}
+
+const QUOTE = /^["'“”‘’「『]/u;
+const LINE_BREAK = /[\n\r\t]|%0[ad]/iu;
+
+/** `https://github.com/o/r/blob/<ref>/<path>` → `<path>` (the ref is one segment). */
+function repositoryPath(url: string, repositoryUrl: string): { path: string; rest: string } | undefined {
+  const base = repositoryUrl.replace(/\/+$/u, '');
+  const match = /^\/(?:blob|tree|raw)\/[^/]+\/([^?#]*)([?#].*)?$/u.exec(url.startsWith(base) ? url.slice(base.length) : '');
+  if (!match) return undefined;
+  return { path: decodeURIComponent(match[1] ?? ''), rest: match[2]?.startsWith('#') ? (match[2] ?? '') : '' };
+}
+
+function examine(scope: NoteScope, link: LinkUse): Finding | undefined {
+  const { url } = link;
+  if (QUOTE.test(url)) return { reason: `Destination \`${url}\` starts with a quote; expected a bare URL (a title goes after it: \`(url "title")\`)` };
+  if (LINE_BREAK.test(url)) return { reason: 'Destination contains a line break; expected the URL on one line' };
+  if (/^www\./iu.test(url)) return { reason: `Destination \`${url}\` has no scheme, so GitHub treats it as a relative path; did you mean \`https://${url}\`?`, replacement: `https://${url}` };
+  const repositoryUrl = scope.env.options?.repositoryUrl;
+  if (repositoryUrl) {
+    const inside = repositoryPath(url, repositoryUrl);
+    if (inside) {
+      const noteFolder = path.posix.dirname(scope.env.repo.relative(scope.env.notePath));
+      let relative = path.posix.relative(noteFolder, inside.path) || '.';
+      if (/[\s<>]/u.test(relative)) relative = encodeURI(relative);
+      const replacement = `${relative}${inside.rest}`;
+      return { reason: `Link to this repository's own GitHub URL; did you mean the relative \`${replacement}\`?`, replacement };
+    }
+  }
+  return undefined;
+}
+
+/** Destinations that are probably typos: a leading quote, a broken line, `www.` without scheme, this repo's absolute URL. */
+export const linkSuspiciousDestination = defineRule(
+  {
+    id: 'link-suspicious-destination',
+    description: 'Flags destinations that are likely mistakes: a leading quote, a line break, `www.` without a scheme, or an absolute URL of this repository that should be relative.',
+    fixable: true,
+    defaultSeverity: 'warn',
+    docs: {
+      fail: 'See [vLLM](www.github.com/vllm-project/vllm).\n',
+      pass: 'See [vLLM](https://www.github.com/vllm-project/vllm).\n',
+    },
+  },
+  (tree, file) => {
+    const scope = noteScope(tree, file);
+    if (!scope) return;
+    for (const link of scope.facts.links) {
+      const finding = examine(scope, link);
+      if (!finding) continue;
+      let fix: TextEdit[] | undefined;
+      if (finding.replacement !== undefined && link.range && scope.source.slice(link.range.start, link.range.end) === link.url) {
+        fix = [{ start: link.range.start, end: link.range.end, text: finding.replacement }];
+      }
+      report(file, finding.reason, link.position, { fix, expected: finding.replacement === undefined ? undefined : [finding.replacement] });
+    }
+  },
+);
