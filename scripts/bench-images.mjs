@@ -9,20 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { bin, corpus, ensureBuilt, repoRoot, requireCorpus } from './benchmark-support.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const bin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 
-if (!existsSync(corpus)) {
-  console.error(`corpus not found (${path.relative(repoRoot, corpus)}); nothing to measure`);
-  process.exit(1);
-}
-if (!existsSync(bin)) {
-  console.log('building the CLI (pnpm build)…');
-  spawnSync('pnpm', ['build'], { cwd: repoRoot, stdio: 'inherit' });
-}
+requireCorpus();
+ensureBuilt();
 const missing = ['optipng', 'pngquant'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 if (missing.length > 0) {
   console.log(`installing ${missing.join(', ')}…`);

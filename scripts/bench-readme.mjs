@@ -8,22 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { bin, corpus, ensureBuilt, repoRoot, requireCorpus } from './benchmark-support.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const bin = path.join(repoRoot, 'packages/cli/bundle/notes.js');
 const doctoc = path.join(repoRoot, 'node_modules/.bin/doctoc');
 const runs = Number(process.argv[2] ?? 7);
 
-if (!existsSync(corpus)) {
-  console.error(`corpus not found (${path.relative(repoRoot, corpus)}); nothing to measure`);
-  process.exit(1);
-}
-if (!existsSync(bin)) {
-  console.log('building the CLI (pnpm build)…');
-  spawnSync('pnpm', ['build'], { cwd: repoRoot, stdio: 'inherit' });
-}
+requireCorpus();
+ensureBuilt();
 if (!existsSync(doctoc)) {
   console.log('installing doctoc…');
   spawnSync('pnpm', ['add', '-D', '-w', 'doctoc'], { cwd: repoRoot, stdio: 'inherit' });
