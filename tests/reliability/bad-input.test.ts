@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../../packages/cli/src/test-support.js';
+import { writePngChunks } from '../../packages/images/src/png-chunks.js';
 import { changedPaths, snapshotTree } from '../support/snapshot.js';
 
 /**
@@ -46,34 +47,16 @@ function write(root: string, relative: string, data: string | Buffer): void {
   writeFileSync(path.join(root, relative), data);
 }
 
-function crc32(bytes: Buffer): number {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
 /** A tiny PNG whose header claims `width` × `height` pixels: a decompression bomb. */
 function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(Buffer.alloc(1024))),
-    chunk('IEND', Buffer.alloc(0)),
+  return writePngChunks([
+    { type: 'IHDR', data: header },
+    { type: 'IDAT', data: zlib.deflateSync(Buffer.alloc(1024)) },
+    { type: 'IEND', data: Buffer.alloc(0) },
   ]);
 }
 

@@ -1,5 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { encodePngChunk as chunk } from '../png-chunks.js';
 
 /** Test images drawn with the image library, each built to exercise one reduction or failure. */
 
@@ -55,15 +56,6 @@ export function rotatedJpeg(): Promise<Buffer> {
 export async function truncatedPng(): Promise<Buffer> {
   const whole = await gradientPng();
   return whole.subarray(0, Math.floor(whole.length / 2));
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 /**
