@@ -1,14 +1,6 @@
 import { statSync } from 'node:fs';
-import {
-  type EnabledRule,
-  type LintContext,
-  type TextEdit,
-  applyEdits,
-  createLinter,
-  readNote,
-} from '@llm-notes/core';
+import { type EnabledRule, type LintContext, applyEdits, createLinter, readNote, selectFixes } from '@llm-notes/core';
 import { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
 import type { CommandContext } from './command.js';
 import { ruleIds } from './rules-table.js';
 
@@ -27,25 +19,6 @@ export interface FileFix {
   readonly file: VFile;
   /** True when fixes were still being found after the last pass. */
   readonly unsettled: boolean;
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end;
-}
-
-/** Picks whole messages (all of a message's edits or none) whose edits do not overlap. */
-function chooseFixes(messages: readonly VFileMessage[]): { edits: TextEdit[]; chosen: VFileMessage[] } {
-  const sorted = [...messages].sort((a, b) => (a.fix?.[0]?.start ?? 0) - (b.fix?.[0]?.start ?? 0));
-  const edits: TextEdit[] = [];
-  const chosen: VFileMessage[] = [];
-  for (const message of sorted) {
-    const own = message.fix ?? [];
-    if (own.some((edit) => edits.some((taken) => overlaps(edit, taken) && !(taken.start === edit.start && taken.end === edit.end && taken.text === edit.text)))) continue;
-    edits.push(...own);
-    chosen.push(message);
-  }
-  return { edits, chosen };
 }
 
 /** Runs the rules and applies their fixes until none is left (in memory only). */
@@ -79,7 +52,7 @@ export async function fixFile(
       unsettled = true;
       break;
     }
-    const { edits, chosen } = chooseFixes(fixable);
+    const { edits, chosen } = selectFixes(fixable);
     const next = applyEdits(text, edits, decoded.eol);
     if (next === text) break;
     text = next;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OverlappingEditsError, applyEdits, selectCompatibleEdits } from './edits.js';
+import { OverlappingEditsError, applyEdits, selectCompatibleEdits, selectFixes } from './edits.js';
 import { decodeText, encodeText } from './text-file.js';
 
 describe('applyEdits', () => {
@@ -65,5 +65,19 @@ describe('decodeText', () => {
   it('detects the dominant line ending', () => {
     expect(decodeText(Buffer.from('a\r\nb\r\nc\n'), 'x.md').eol).toBe('\r\n');
     expect(decodeText(Buffer.from('a\nb\r\nc\n'), 'x.md').eol).toBe('\n');
+  });
+});
+
+describe('selectFixes', () => {
+  it('takes whole findings in order of their first edit, skipping any that overlaps one taken', () => {
+    const findings = [
+      { id: 'late', fix: [{ start: 8, end: 9, text: 'z' }] },
+      { id: 'two-part', fix: [{ start: 0, end: 1, text: 'a' }, { start: 5, end: 6, text: 'b' }] },
+      { id: 'clashes-with-second-part', fix: [{ start: 4, end: 6, text: 'c' }] },
+      { id: 'identical', fix: [{ start: 0, end: 1, text: 'a' }] },
+    ];
+    const { edits, chosen } = selectFixes(findings);
+    expect(chosen.map((finding) => finding.id)).toEqual(['two-part', 'identical', 'late']);
+    expect(applyEdits('0123456789', edits)).toBe('a1234b67z9');
   });
 });

@@ -59,6 +59,29 @@ export function selectCompatibleEdits(edits: readonly TextEdit[]): TextEdit[] {
   return chosen;
 }
 
+/** A finding's proposed fix: all of its edits are applied, or none. */
+export interface Fixable {
+  readonly fix?: readonly TextEdit[] | undefined;
+}
+
+/**
+ * The fix loop's choice for one pass: whole findings, in order of their
+ * first edit, whose edits overlap none taken before (an identical edit is no
+ * conflict). The others wait for the next pass, against the new text.
+ */
+export function selectFixes<T extends Fixable>(findings: readonly T[]): { edits: TextEdit[]; chosen: T[] } {
+  const sorted = [...findings].sort((a, b) => (a.fix?.[0]?.start ?? 0) - (b.fix?.[0]?.start ?? 0));
+  const edits: TextEdit[] = [];
+  const chosen: T[] = [];
+  for (const finding of sorted) {
+    const own = finding.fix ?? [];
+    if (own.some((edit) => edits.some((taken) => overlaps(edit, taken) && !sameEdit(edit, taken)))) continue;
+    edits.push(...own);
+    chosen.push(finding);
+  }
+  return { edits, chosen };
+}
+
 /**
  * Applies edits to `text`. Bytes outside the edited ranges are untouched;
  * line breaks inside inserted text take the file's own line ending.

@@ -13,7 +13,7 @@ export {
   discoverContent,
   listContentImages,
 } from './content-model.js';
-export { OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectCompatibleEdits } from './edits.js';
+export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectCompatibleEdits, selectFixes } from './edits.js';
 export { UserError } from './errors.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './lint.js';
 export { type LintContext, cached, getLintContext } from './lint-context.js';

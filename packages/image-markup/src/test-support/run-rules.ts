@@ -3,9 +3,9 @@ import os from 'node:os';
 import {
   type LintContext,
   type RuleDefinition,
-  type TextEdit,
   RepoRoot,
   applyEdits,
+  selectFixes,
   createLinter,
   detectLineEnding,
   parseConfig,
@@ -27,23 +27,6 @@ export async function lintText(rules: readonly RuleDefinition[], text: string, c
   return lint(file, context);
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end;
-}
-
-/** Whole messages whose edits do not overlap one taken before (the fix engine's choice). */
-function compatibleEdits(messages: readonly VFileMessage[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const sorted = [...messages].sort((a, b) => (a.fix?.[0]?.start ?? 0) - (b.fix?.[0]?.start ?? 0));
-  for (const message of sorted) {
-    const own = message.fix ?? [];
-    const clash = own.some((edit) => edits.some((taken) => overlaps(edit, taken) && !(taken.start === edit.start && taken.end === edit.end && taken.text === edit.text)));
-    if (!clash) edits.push(...own);
-  }
-  return edits;
-}
-
 /** Applies the rules' fixes pass after pass until none is left; throws when they do not settle. */
 export async function fixText(rules: readonly RuleDefinition[], text: string, context: LintContext): Promise<string> {
   let current = text;
@@ -51,7 +34,7 @@ export async function fixText(rules: readonly RuleDefinition[], text: string, co
     const file = await lintText(rules, current, context);
     const fixable = file.messages.filter((message) => message.fix && message.fix.length > 0);
     if (fixable.length === 0) return current;
-    current = applyEdits(current, compatibleEdits(fixable), detectLineEnding(current));
+    current = applyEdits(current, selectFixes(fixable).edits, detectLineEnding(current));
   }
   throw new Error('fixes did not settle after 10 passes');
 }

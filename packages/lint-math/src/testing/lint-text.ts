@@ -1,6 +1,5 @@
-import { type LintContext, type RuleDefinition, RepoRoot, type TextEdit, applyEdits, configSchema, createLinter } from '@llm-notes/core';
+import { type LintContext, type RuleDefinition, RepoRoot, applyEdits, configSchema, createLinter, selectFixes } from '@llm-notes/core';
 import { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
 
 /** A lint context for tests: the defaults, a root, and a fresh per-run cache. */
 export function testContext(root: string): LintContext {
@@ -14,28 +13,12 @@ export async function lintText(text: string, rules: readonly RuleDefinition[], c
   return linter(new VFile({ path, value: text }), context);
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start && a.text !== b.text;
-  return a.start < b.end && b.start < a.end;
-}
-
-/** The edits of whole messages that do not overlap, as `notes fix` chooses them. */
-function chooseEdits(messages: readonly VFileMessage[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const message of messages) {
-    const own = message.fix ?? [];
-    if (own.some((edit) => edits.some((taken) => overlaps(edit, taken)))) continue;
-    edits.push(...own.filter((edit) => !edits.some((taken) => taken.start === edit.start && taken.end === edit.end && taken.text === edit.text)));
-  }
-  return edits;
-}
-
 /** Applies the rules' fixes pass after pass until none is left (at most 10 passes). */
 export async function fixText(text: string, rules: readonly RuleDefinition[], context: LintContext): Promise<string> {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
     const file = await lintText(current, rules, context);
-    const edits = chooseEdits(file.messages.filter((message) => message.fix && message.fix.length > 0));
+    const { edits } = selectFixes(file.messages.filter((message) => message.fix && message.fix.length > 0));
     if (edits.length === 0) return current;
     current = applyEdits(current, edits);
   }
