@@ -1,12 +1,16 @@
 // Training / validation perplexity vs. training steps. The loss curves are a
-// power law plus seeded noise (validation adds a late over-fitting term);
-// perplexity is exp(loss), drawn on a log axis with the loss on the right.
+// power law plus seeded noise; validation adds a generalisation gap that is 0
+// at step 0 (an untrained model is equally bad on both sets) and grows to 0.2,
+// plus a late over-fitting term. Perplexity is exp(loss), drawn on a log axis
+// with the loss on the right.
 import { C, r1, rng, svgOpen } from './common.js';
 
 const STEPS = 20_000;
-const powerLaw = (t: number): number => 5.2 * Math.pow(1 + t / 300, -0.55);
+const START = 5.2;
+const powerLaw = (t: number): number => START * Math.pow(1 + t / 300, -0.55);
 const trainLoss = (t: number, noise: number): number => 1.75 + powerLaw(t) + noise;
-const valLoss = (t: number): number => 1.95 + powerLaw(t) + 3e-9 * Math.max(0, t - 9000) ** 2;
+const gap = (t: number): number => 0.2 * (1 - powerLaw(t) / START);
+const valLoss = (t: number): number => 1.75 + powerLaw(t) + gap(t) + 3e-9 * Math.max(0, t - 9000) ** 2;
 
 export function perplexityCurveSvg(): string {
   const W = 800;
@@ -94,7 +98,8 @@ export function perplexityCurveSvg(): string {
   o.push(`<text x="${lx + 46}" y="${ly + 34}">验证集（每 1k 步）</text>`);
 
   // Relation PPL = exp(loss).
-  const first = Math.round(train[0]?.ppl ?? 0);
+  // Both curves start from the same noise-free loss at step 0.
+  const first = Math.round(Math.exp(valLoss(0)));
   o.push(`<text x="24" y="${H - 46}">PPL = exp(loss)：纵轴为对数刻度，左侧读 PPL，右侧读对应的 loss。</text>`);
   o.push(
     `<text class="note" x="24" y="${H - 16}">loss 每下降 1，PPL 缩小为原来的 1/e；起点 PPL ≈ ${first}，相当于在约 ${first} 个 token 中乱猜。</text>`,
