@@ -27,7 +27,7 @@ Options:
       if (existsSync(target) && readFileSync(target, 'utf8') === text) continue;
       stale++;
       if (args.values.check) {
-        context.stderr.write(`${name} is out of date; run \`pnpm docs\`\n`);
+        context.stderr.write(`${name} is out of date; run \`pnpm docs:rules\`\n`);
         continue;
       }
       mkdirSync(path.dirname(target), { recursive: true });
