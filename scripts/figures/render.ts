@@ -13,7 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { bpeMergesSvg } from './plots/bpe_merges.js';
+import { flashAttentionTilingSvg } from './plots/flash_attention_tiling.js';
 import { perplexityCurveSvg } from './plots/perplexity_curve.js';
+import { quantMappingSvg } from './plots/quant_mapping.js';
 import { topPSamplingSvg } from './plots/top_p_sampling.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +50,11 @@ const FIGURES: Record<string, Figure> = {
   moe_routing: { out: '3.大语言模型基础知识/images/moe_routing.png', svg: handWritten('moe_routing') },
   top_p_sampling: { out: '4.大语言模型推理/images/top_p_sampling.png', svg: topPSamplingSvg },
   kv_cache: { out: '4.大语言模型推理/images/kv_cache.png', svg: handWritten('kv_cache') },
+  flash_attention_tiling: {
+    out: '4.大语言模型推理/images/flash_attention_tiling.png',
+    svg: flashAttentionTilingSvg,
+  },
+  quant_mapping: { out: '4.大语言模型推理/images/quant_mapping.png', svg: quantMappingSvg },
 };
 
 function selectedNames(argv: string[]): string[] {
