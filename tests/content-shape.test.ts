@@ -18,6 +18,7 @@ const EXPECTED: Record<string, string[]> = {
     '5.CoT、ToT介绍.md',
     '6.SFT训练.md',
     '7.混合专家模型(MOE).md',
+    '8.推理模型与强化学习.md',
   ],
   '4.大语言模型推理': [
     '1.Huggingface推理参数介绍.md',
@@ -33,7 +34,7 @@ const EXPECTED: Record<string, string[]> = {
  * Sections added later are held to the current bar: longer, more questions, a figure of their own,
  * papers cited with their arXiv ids, and links into the rest of the notes.
  */
-const CURRENT_BAR = new Set(['4.高效注意力与显存.md', '5.模型量化.md']);
+const CURRENT_BAR = new Set(['8.推理模型与强化学习.md', '4.高效注意力与显存.md', '5.模型量化.md']);
 /** Curated lists are judged by their items, not their prose. */
 const LISTS = new Set(['1.LLM相关博客分享.md', '2.LLM相关论文分享.md']);
 

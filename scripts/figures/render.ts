@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { bpeMergesSvg } from './plots/bpe_merges.js';
 import { flashAttentionTilingSvg } from './plots/flash_attention_tiling.js';
+import { grpoVsPpoSvg } from './plots/grpo_vs_ppo.js';
 import { perplexityCurveSvg } from './plots/perplexity_curve.js';
 import { quantMappingSvg } from './plots/quant_mapping.js';
 import { topPSamplingSvg } from './plots/top_p_sampling.js';
@@ -47,6 +48,7 @@ const FIGURES: Record<string, Figure> = {
     svg: handWritten('lora_decomposition'),
   },
   rlhf_pipeline: { out: '3.大语言模型基础知识/images/rlhf_pipeline.png', svg: handWritten('rlhf_pipeline') },
+  grpo_vs_ppo: { out: '3.大语言模型基础知识/images/grpo_vs_ppo.png', svg: grpoVsPpoSvg },
   moe_routing: { out: '3.大语言模型基础知识/images/moe_routing.png', svg: handWritten('moe_routing') },
   top_p_sampling: { out: '4.大语言模型推理/images/top_p_sampling.png', svg: topPSamplingSvg },
   kv_cache: { out: '4.大语言模型推理/images/kv_cache.png', svg: handWritten('kv_cache') },
