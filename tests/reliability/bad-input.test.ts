@@ -1,51 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../../packages/cli/src/test-support.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writePngChunks } from '../../packages/images/src/png-chunks.js';
-import { changedPaths, snapshotTree } from '../support/snapshot.js';
+import { type Case, NOTE, OK, PNG, defineCatalogue, write } from '../support/catalogue.js';
 
 /**
- * The bad-input catalogue: each case mutates a clean repository, then every
- * command runs on it under an fs recorder. For each we check the exit code and
- * message, that no file changed (unless the case allows it), and that nothing
- * outside the repository (or the toolchain itself) was opened.
+ * The bad-input catalogue: broken notes, images and configs, each run through
+ * every command (see `defineCatalogue` for what is checked).
  */
-
-const toolchain = realpathSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'));
-const recorder = path.join(toolchain, 'tests/support/record-fs.mjs');
-// sharp opens /proc/self/exe (the node binary) to tell which C library it runs on.
-const nodeBinary = realpathSync(process.execPath);
-const COMMANDS = ['gen-readme', 'lint', 'fix', 'images', 'check'] as const;
-type CommandName = (typeof COMMANDS)[number];
-
-interface Expectation {
-  /** Exit code, or `nonzero`. */
-  readonly code: number | 'nonzero';
-  /** Text the combined output must contain (file names, reasons). */
-  readonly says?: RegExp;
-  /** Repository paths the command may change (everything else must stay identical). */
-  readonly changes?: readonly string[];
-}
-
-interface Case {
-  readonly name: string;
-  readonly setup: (root: string, outside: string) => void;
-  readonly expect: Partial<Record<CommandName, Expectation>> & { default?: Expectation };
-}
-
-const NOTE = 'content/1.基础/1.注意力.md';
-const PNG = 'content/1.基础/images/a.png';
-const OK: Expectation = { code: 0 };
-
-function write(root: string, relative: string, data: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-  writeFileSync(path.join(root, relative), data);
-}
 
 /** A tiny PNG whose header claims `width` × `height` pixels: a decompression bomb. */
 function pngClaiming(width: number, height: number): Buffer {
@@ -205,89 +170,12 @@ const CASES: Case[] = [
   },
 ];
 
-let template: string;
+defineCatalogue('bad input catalogue', CASES);
+
+const recorder = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../support/record-fs.mjs');
 const temps: string[] = [];
-
-function run(command: CommandName, root: string, log: string) {
-  const result = spawnSync(process.execPath, ['--import', recorder, BIN, command, '--root', root], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '', RECORD_FS_LOG: log },
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}`, signal: result.signal };
-}
-
-function git(root: string, ...args: string[]) {
-  spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root });
-}
-
-beforeAll(async () => {
-  template = mkdtempSync(path.join(os.tmpdir(), 'catalogue-template-'));
-  temps.push(template);
-  write(template, 'content/0.引言/0.ignore.md', '这是介绍。\n');
-  write(template, NOTE, '#### 1. 问题\n\n答案 $x$ 。\n\n![图](./images/a.png)\n');
-  const pixels = Buffer.alloc(64 * 64 * 3);
-  for (let index = 0; index < pixels.length; index++) pixels[index] = (index * 37) % 251;
-  write(template, PNG, await sharp(pixels, { raw: { width: 64, height: 64, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer());
-  git(template, 'init', '-q');
-  for (const command of ['gen-readme', 'images'] as const) {
-    const result = run(command, template, path.join(template, '..', `${path.basename(template)}.log`));
-    expect(result.code, result.output).toBe(0);
-  }
-  git(template, 'add', '-A');
-  git(template, 'commit', '-q', '-m', 'clean');
-  // The clean repository passes everything.
-  const check = run('check', template, path.join(template, '..', `${path.basename(template)}.log`));
-  expect(check.code, check.output).toBe(0);
-}, 120_000);
-
 afterAll(() => {
-  for (const folder of temps) {
-    spawnSync('chmod', ['-R', 'u+w', folder]);
-    rmSync(folder, { recursive: true, force: true });
-    rmSync(`${folder}.log`, { force: true });
-  }
-});
-
-describe('bad input catalogue', () => {
-  for (const testCase of CASES) {
-    describe(testCase.name, () => {
-      for (const command of COMMANDS) {
-        const expected = testCase.expect[command] ?? testCase.expect.default ?? OK;
-        it(`${command} → exit ${expected.code}${expected.changes ? `, changes ${expected.changes.join(', ')}` : ', changes nothing'}`, () => {
-          const sandbox = mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
-          temps.push(sandbox);
-          const root = path.join(sandbox, 'repo');
-          const outside = path.join(sandbox, 'outside');
-          mkdirSync(outside);
-          cpSync(template, root, { recursive: true, verbatimSymlinks: true });
-          testCase.setup(root, outside);
-          git(root, 'add', '-A');
-          const before = snapshotTree(root);
-          const log = path.join(sandbox, 'fs.log');
-          const result = run(command, root, log);
-
-          if (expected.code === 'nonzero') expect(result.code, result.output).toBeGreaterThan(0);
-          else expect(result.code, result.output).toBe(expected.code);
-          if (expected.says) expect(result.output).toMatch(expected.says);
-          expect(result.output).not.toMatch(/internal error|\n\s+at \S+ \(/u);
-
-          const changed = changedPaths(before, snapshotTree(root)).filter((entry) => !entry.startsWith('.cache'));
-          expect(changed).toEqual([...(expected.changes ?? [])].sort());
-
-          const realRoot = realpathSync(root);
-          const opened = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-          const escapes = opened.filter(
-            (entry) =>
-              !entry.startsWith(`${realRoot}/`) && entry !== realRoot && !entry.startsWith(`${toolchain}/`) && entry !== toolchain && entry !== nodeBinary,
-          );
-          expect(escapes).toEqual([]);
-        });
-      }
-    });
-  }
+  for (const folder of temps) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('the fs recorder itself', () => {

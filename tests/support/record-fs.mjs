@@ -54,7 +54,9 @@ if (log) {
     const original = fs[name];
     if (typeof original !== 'function') continue;
     fs[name] = function recorded(...args) {
-      record(args[0], NO_FOLLOW.has(name));
+      // An open with O_NOFOLLOW (lock files) does not go through a final symlink either.
+      const noFollowOpen = (name === 'openSync' || name === 'open') && typeof args[1] === 'number' && (args[1] & fs.constants.O_NOFOLLOW) !== 0;
+      record(args[0], NO_FOLLOW.has(name) || noFollowOpen);
       if (TWO_PATHS.has(name)) record(args[1], true);
       return original.apply(this, args);
     };

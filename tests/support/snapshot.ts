@@ -15,6 +15,7 @@ export function snapshotTree(root: string): Map<string, string> {
       const relative = path.relative(root, absolute);
       const stat = lstatSync(absolute);
       if (stat.isSymbolicLink()) entries.set(relative, `link:${readlinkSync(absolute)}`);
+      else if (!stat.isFile() && !stat.isDirectory()) entries.set(relative, `special:${stat.mode.toString(8)}`);
       else if (stat.isDirectory()) {
         entries.set(relative, 'dir');
         walk(absolute);

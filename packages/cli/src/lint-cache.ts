@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RepoRoot, writeFileAtomic } from '@llm-notes/core';
+import { type RepoRoot, readRegularFile, writeFileAtomic } from '@llm-notes/core';
 import type { StoredMessage } from './lint-messages.js';
 import { cliVersion } from './version.js';
 
@@ -104,9 +104,12 @@ export function worldDigest(state: string, digests: ReadonlyMap<string, string>)
   return hash.digest('base64');
 }
 
+/** The lint cache is ours, but a FIFO or huge file at its path is still never read. */
+const MAX_LINT_CACHE_BYTES = 1024 * 1024 * 1024;
+
 export function loadLintCache(repo: RepoRoot, key: string): LintCache | undefined {
   try {
-    const cache = JSON.parse(readFileSync(repo.resolve(LINT_CACHE_FILE), 'utf8')) as LintCache;
+    const cache = JSON.parse(readRegularFile(repo.resolve(LINT_CACHE_FILE), LINT_CACHE_FILE, { maxBytes: MAX_LINT_CACHE_BYTES }).toString('utf8')) as LintCache;
     return cache.format === 1 && cache.runKey === key ? cache : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { type Config, type RepoRoot, UserError } from '@llm-notes/core';
+import { type Config, MAX_NOTE_BYTES, type RepoRoot, UserError, readRegularFile, resolveConfigOutput } from '@llm-notes/core';
 import { type ChangedLines, type ExternalLink, ResultCache, changedLinesSince, checkAll, externalLinks } from '@llm-notes/lint-links';
 import type { VFile } from 'vfile';
 
@@ -32,7 +31,7 @@ export async function checkExternalLinks(repo: RepoRoot, config: Config, files: 
     if (changed && lines === undefined) continue;
     let text: string;
     try {
-      text = readFileSync(repo.resolve(relPath), 'utf8');
+      text = readRegularFile(repo.resolve(relPath), relPath, { maxBytes: MAX_NOTE_BYTES }).toString('utf8');
     } catch {
       continue;
     }
@@ -48,7 +47,7 @@ export async function checkExternalLinks(repo: RepoRoot, config: Config, files: 
       throw new UserError(`\`links.exclude\`: ${(error as Error).message}`, { file: 'notes.config.json' });
     }
   }
-  const cache = new ResultCache(repo.resolve(links.cacheFile), links.cacheMaxAgeHours * 3_600_000);
+  const cache = new ResultCache(resolveConfigOutput(repo, 'links.cacheFile', links.cacheFile), links.cacheMaxAgeHours * 3_600_000, Date.now, links.cacheFile);
   const results = await checkAll(
     uses.map((use) => use.link.url),
     {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type EnabledRule, type LintContext, UserError, createLinter, readNote } from '@llm-notes/core';
+import { type EnabledRule, type LintContext, MAX_NOTE_BYTES, UserError, createLinter, readNote, readRegularFile } from '@llm-notes/core';
 import { VFile } from 'vfile';
 import type { CommandContext } from './command.js';
 import { type CacheEntry, contentHash, loadLintCache, repositoryState, runKey, saveLintCache, worldDigest } from './lint-cache.js';
@@ -91,7 +91,7 @@ async function lintNow(context: CommandContext, targets: readonly string[], rule
 
 function readHash(context: CommandContext, target: string): string | undefined {
   try {
-    return contentHash(readFileSync(context.repo.resolve(target)));
+    return contentHash(readRegularFile(context.repo.resolve(target), target, { maxBytes: MAX_NOTE_BYTES }));
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ContentModel, RepoRoot, UserError, discoverContent, loadConfig } from '@llm-notes/core';
+import { type ContentModel, RepoRoot, UserError, checkConfigPaths, discoverContent, loadConfig } from '@llm-notes/core';
 import type { Command, CommandContext, OptionsConfig, Output } from './command.js';
 import { commands } from './commands/index.js';
 import { findRepositoryRoot } from './root-folder.js';
@@ -55,6 +55,7 @@ function createContext(values: Record<string, unknown>, io: MainIo): CommandCont
   }
   const config = loadConfig(repo.realPath, ruleIds);
   const contentDir = typeof values.content === 'string' ? values.content : config.content;
+  checkConfigPaths(repo, config, contentDir);
   let content: ContentModel | undefined;
   return {
     repo,

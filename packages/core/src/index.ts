@@ -1,5 +1,7 @@
 export { TEMP_PREFIX, removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 export { CONFIG_FILE, loadConfig, parseConfig } from './config/load-config.js';
+export { checkConfigPaths, resolveConfigInput, resolveConfigOutput } from './config/config-paths.js';
+export { RESERVED_PATHS, TEMP_FOLDER } from './reserved-paths.js';
 export type { HookOptions } from './config/hook-options.js';
 export type { ImageOptions } from './config/image-options.js';
 export type { LinkOptions } from './config/link-options.js';
@@ -15,6 +17,8 @@ export {
 } from './content-model.js';
 export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectCompatibleEdits, selectFixes } from './edits.js';
 export { UserError } from './errors.js';
+export { isOsError, userErrorFromOs } from './os-error.js';
+export { type ReadOptions, type ReadResult, fileKind, readRegularFile, readRegularFileIfExists, readRegularFileWithStats } from './regular-file.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './lint.js';
 export { type LintContext, cached, getLintContext } from './lint-context.js';
 export { MAX_NOTE_BYTES, addFatal, readNote } from './note-file.js';

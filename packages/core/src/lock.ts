@@ -1,9 +1,11 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { removeStaleTempFiles } from './atomic-write.js';
 import { UserError } from './errors.js';
+import { readRegularFile } from './regular-file.js';
+import { LOCK_FILE } from './reserved-paths.js';
 
-export const LOCK_FILE = '.llm-notes.lock';
+export { LOCK_FILE };
 
 function isAlive(pid: number): boolean {
   try {
@@ -39,8 +41,10 @@ export function acquireWriteLock(root: string, command: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let holder: { pid?: number; command?: string } = {};
       try {
-        holder = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof holder;
-      } catch {
+        // Never through a symlink, never a pipe or device, never more than a lock holds.
+        holder = JSON.parse(readRegularFile(lockPath, LOCK_FILE, { maxBytes: 4096, noFollow: true }).toString('utf8')) as typeof holder;
+      } catch (lockError) {
+        if (lockError instanceof UserError) throw lockError;
         // Half-written by a process killed at that instant: treat as stale.
       }
       if (typeof holder.pid === 'number' && isAlive(holder.pid)) {

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { UserError } from './errors.js';
+import { readRegularFile } from './regular-file.js';
 import type { RepoRoot } from './safe-path.js';
 import { decodeText } from './text-file.js';
 
@@ -34,13 +34,7 @@ export function readNote(repo: RepoRoot, target: string): VFile {
   try {
     const absolute = repo.resolve(target);
     relPath = repo.relative(absolute);
-    const { size } = statSync(absolute);
-    if (size > MAX_NOTE_BYTES) {
-      throw new UserError(`file is too large (${(size / 1024 / 1024).toFixed(1)} MB; a note may have at most ${MAX_NOTE_BYTES / 1024 / 1024} MB)`, {
-        file: relPath,
-      });
-    }
-    const decoded = decodeText(readFileSync(absolute), relPath);
+    const decoded = decodeText(readRegularFile(absolute, relPath, { maxBytes: MAX_NOTE_BYTES }), relPath);
     const file = new VFile({ path: relPath, cwd: repo.path, value: decoded.text });
     file.data.decoded = decoded;
     return file;

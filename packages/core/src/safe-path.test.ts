@@ -88,7 +88,7 @@ describe('readNote', () => {
     writeFileSync(path.join(root, 'content', 'huge.md'), Buffer.alloc(MAX_NOTE_BYTES + 1, 'a'));
     const file = readNote(repo, 'content/huge.md');
     expect(file.value).toBeUndefined();
-    expect(file.messages[0]?.reason).toMatch(/file is too large \(10\.0 MB; a note may have at most 10 MB\)/u);
+    expect(file.messages[0]?.reason).toMatch(/file is too large \(10\.0 MB; at most 10\.0 MB is read\)/u);
   });
 
   it('decodes a BOM file without the BOM in its value', () => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { type RepoRoot, UserError, writeFileAtomic } from '@llm-notes/core';
+import { type RepoRoot, UserError, readRegularFileIfExists, resolveConfigOutput, writeFileAtomic } from '@llm-notes/core';
 
 /** What the manifest remembers of one image: the hash of its bytes after optimization, and how. */
 export interface ManifestEntry {
@@ -12,25 +11,25 @@ export type Manifest = Map<string, ManifestEntry>;
 
 const VERSION = 1;
 
+/** A manifest line is about 120 bytes; this allows hundreds of thousands of images. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
 /** Hash recorded in the manifest (hex SHA-256). */
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function readManifest(repo: RepoRoot, manifestPath: string): Manifest {
-  const absolute = repo.resolve(manifestPath);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw error;
-  }
+  const absolute = resolveConfigOutput(repo, 'images.manifest', manifestPath);
+  const bytes = readRegularFileIfExists(absolute, manifestPath, { maxBytes: MAX_MANIFEST_BYTES });
+  if (bytes === undefined) return new Map();
+  const text = bytes.toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`image manifest is not valid JSON (${(error as Error).message}); delete it to start over`, {
+    const reason = (error as Error).message.replace(/,? ".*$/su, '');
+    throw new UserError(`image manifest is not valid JSON (${reason}); delete it to start over`, {
       file: manifestPath,
     });
   }
@@ -57,7 +56,7 @@ export function serializeManifest(manifest: Manifest): string {
 }
 
 export function writeManifest(repo: RepoRoot, manifestPath: string, manifest: Manifest): void {
-  writeFileAtomic(repo.resolve(manifestPath), serializeManifest(manifest));
+  writeFileAtomic(resolveConfigOutput(repo, 'images.manifest', manifestPath), serializeManifest(manifest));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { type ImageOptions, type RepoRoot, UserError, writeFileAtomic } from '@llm-notes/core';
+import { type ImageOptions, type RepoRoot, UserError, readRegularFile, writeFileAtomic } from '@llm-notes/core';
 import { ImageError } from './image-error.js';
 import { loadSharp } from './load-sharp.js';
 import { type Manifest, hashBytes, isUpToDate, readManifest, writeManifest } from './manifest.js';
@@ -37,11 +37,14 @@ export function worthWriting(before: number, after: number, options: ImageOption
   return saved > 0 && saved >= options.minSavingsBytes && (saved / before) * 100 >= options.minSavingsPercent;
 }
 
+/** Larger than any figure of a notes repository; a bigger file is refused before it is read. */
+const MAX_IMAGE_FILE_BYTES = 512 * 1024 * 1024;
+
 /** Reads an image the safe way: through the root check, never through a symlink. */
 function readImage(repo: RepoRoot, file: string): Buffer {
   const absolute = repo.resolve(file);
   if (lstatSync(absolute).isSymbolicLink()) throw new ImageError('is a symbolic link; not followed');
-  return readFileSync(absolute);
+  return readRegularFile(absolute, file, { maxBytes: MAX_IMAGE_FILE_BYTES });
 }
 
 function describeError(error: unknown): string {

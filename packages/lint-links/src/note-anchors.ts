@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { decodeText, parseMarkdown } from '@llm-notes/core';
+import { MAX_NOTE_BYTES, decodeText, parseMarkdown, readRegularFile } from '@llm-notes/core';
 import { noteFacts } from './facts.js';
 import { type LinkEnv, memo } from './link-env.js';
 
@@ -23,7 +22,7 @@ export function anchorsOfNote(env: LinkEnv, absolute: string): ReadonlySet<strin
   if (known) return known as ReadonlySet<string>;
   const anchors = memo(env, `anchor-set:${absolute}`, () => {
     try {
-      const { text } = decodeText(readFileSync(absolute), absolute);
+      const { text } = decodeText(readRegularFile(absolute, absolute, { maxBytes: MAX_NOTE_BYTES }), absolute);
       return new Set(noteFacts(parseMarkdown(text), text).anchors);
     } catch {
       return new Set<string>();

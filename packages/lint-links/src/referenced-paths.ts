@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_NOTE_BYTES, readRegularFile } from '@llm-notes/core';
 import { isExternal, parseDestination } from './destination.js';
 
 // Destinations as they appear in raw Markdown and HTML. A light scan over the
@@ -35,7 +35,7 @@ export function referencedByNotes(root: string, notes: readonly string[]): Set<s
   for (const note of notes) {
     let text: string;
     try {
-      text = readFileSync(note, 'utf8');
+      text = readRegularFile(note, note, { maxBytes: MAX_NOTE_BYTES }).toString('utf8');
     } catch {
       continue;
     }

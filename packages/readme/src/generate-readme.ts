@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, type ContentModel, type RepoRoot, encodeText } from '@llm-notes/core';
+import { type Config, type ContentModel, type RepoRoot, encodeText, readRegularFileIfExists, resolveConfigOutput } from '@llm-notes/core';
 import type { NoteTarget, RewriteContext } from './link-rewrite.js';
 import { assignAnchors } from './readme-anchors.js';
 import { forNote } from './prepared-note.js';
@@ -40,6 +39,9 @@ function noteTargets(parts: readonly Part[], anchors: ReturnType<typeof assignAn
   return targets;
 }
 
+/** A generated README is a few megabytes; a larger file at its path is not ours and is refused. */
+const MAX_README_BYTES = 256 * 1024 * 1024;
+
 /**
  * Computes the README (and the notes' regenerated TOC blocks) without writing
  * anything. Throws a UserError naming the file when a note cannot be read.
@@ -62,9 +64,9 @@ export function generateReadme(repo: RepoRoot, config: Config, content: ContentM
   }
   const readmeText = `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 
-  const absolute = repo.resolve(readmeRel);
+  const absolute = resolveConfigOutput(repo, 'readme.output', config.readme.output, content.relPath);
   const bytes = Buffer.from(readmeText, 'utf8');
-  const previous = existsSync(absolute) ? readFileSync(absolute) : undefined;
+  const previous = readRegularFileIfExists(absolute, readmeRel, { maxBytes: MAX_README_BYTES });
   const readme: FileUpdate = {
     relPath: readmeRel,
     absolute,

@@ -1,5 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { type Chapter, type Config, type ContentModel, type RepoRoot, type Section, UserError, decodeText } from '@llm-notes/core';
+import {
+  type Chapter,
+  type Config,
+  type ContentModel,
+  MAX_NOTE_BYTES,
+  type RepoRoot,
+  type Section,
+  UserError,
+  decodeText,
+  readRegularFile,
+  resolveConfigInput,
+} from '@llm-notes/core';
 import { escapeInline } from './heading-text.js';
 import { markdownDestination } from './destination-format.js';
 import { type PreparedNote, prepareNote } from './prepared-note.js';
@@ -46,12 +56,12 @@ function titleLine(options: Config['readme']): FixedPart {
 }
 
 /** Hand-written Markdown from the config: inline text, then the text of a file; kept verbatim. */
-function handWritten(repo: RepoRoot, inline: string, file: string | null): FixedPart[] {
+function handWritten(repo: RepoRoot, key: string, inline: string, file: string | null): FixedPart[] {
   const texts = [inline];
   if (file !== null) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(repo.resolve(file));
+      bytes = readRegularFile(resolveConfigInput(repo, key, file), file, { maxBytes: MAX_NOTE_BYTES });
     } catch (error) {
       if (error instanceof UserError) throw error;
       throw new UserError(`cannot read the README's hand-written part (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
@@ -70,7 +80,7 @@ function handWritten(repo: RepoRoot, inline: string, file: string | null): Fixed
  */
 export function planReadme(repo: RepoRoot, config: Config, content: ContentModel): Part[] {
   const options = config.readme;
-  const parts: Part[] = [titleLine(options), ...handWritten(repo, options.header, options.headerFile)];
+  const parts: Part[] = [titleLine(options), ...handWritten(repo, 'readme.headerFile', options.header, options.headerFile)];
   if (content.intro) {
     const heading = headingLine(2, options.introHeading);
     parts.push(heading, { kind: 'note', note: prepareNote(repo, content.intro), top: 3, heading });
@@ -93,6 +103,6 @@ export function planReadme(repo: RepoRoot, config: Config, content: ContentModel
     }
     entries.push({ chapter, heading: chapterHeading, sections });
   }
-  parts.push(...handWritten(repo, options.footer, options.footerFile));
+  parts.push(...handWritten(repo, 'readme.footerFile', options.footer, options.footerFile));
   return parts;
 }

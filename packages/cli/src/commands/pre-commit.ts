@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { IMAGE_EXTENSIONS, selectRules } from '@llm-notes/core';
+import { IMAGE_EXTENSIONS, readRegularFileIfExists, resolveConfigOutput, selectRules } from '@llm-notes/core';
+
+/** As gen-readme: a larger file at the README's path is not one we wrote. */
+const MAX_README_BYTES = 256 * 1024 * 1024;
 import { formatStylish } from '@llm-notes/reporters';
 import type { Command, CommandContext } from '../command.js';
 import { git, stagedPaths } from '../git.js';
@@ -17,8 +20,8 @@ function isImage(file: string): boolean {
 }
 
 async function updateReadme(context: CommandContext): Promise<number> {
-  const readme = path.join(context.repo.path, context.config.readme.output);
-  const before = existsSync(readme) ? readFileSync(readme) : undefined;
+  const readme = resolveConfigOutput(context.repo, 'readme.output', context.config.readme.output, context.contentDir);
+  const before = readRegularFileIfExists(readme, context.config.readme.output, { maxBytes: MAX_README_BYTES });
   if (context.config.hooks.readme === 'block') {
     const code = await genReadmeCommand.run({ ...context, stdout: SILENT }, { values: { check: true }, positionals: [] });
     if (code !== 0) context.stderr.write(`pre-commit: ${context.config.readme.output} is out of date: run \`pnpm gen-readme\` and stage it\n`);
@@ -26,7 +29,7 @@ async function updateReadme(context: CommandContext): Promise<number> {
   }
   const code = await genReadmeCommand.run({ ...context, stdout: SILENT }, { values: {}, positionals: [] });
   if (code !== 0) return code;
-  const after = existsSync(readme) ? readFileSync(readme) : undefined;
+  const after = readRegularFileIfExists(readme, context.config.readme.output, { maxBytes: MAX_README_BYTES });
   if (after && (!before || !before.equals(after))) {
     git(context.repo.path, ['add', '--', context.config.readme.output]);
     context.stderr.write(`pre-commit: regenerated and staged ${context.config.readme.output}\n`);

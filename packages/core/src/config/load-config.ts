@@ -1,10 +1,50 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { readRegularFileIfExists } from '../regular-file.js';
+import { resolveInsideRoot } from '../safe-path.js';
+import { decodeText } from '../text-file.js';
 import { type Config, configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'notes.config.json';
+
+/** A config is a few kilobytes; a larger one is refused before it is read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Deeper nesting than any real config has; refused before parsing (no stack overflow). */
+const MAX_CONFIG_DEPTH = 32;
+
+/** Keys that would change an object's prototype instead of setting a value. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The deepest `{`/`[` nesting outside strings, with the offset where the limit is first passed. */
+function excessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 92) index++;
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 123 || char === 91) {
+      if (++depth > MAX_CONFIG_DEPTH) return index;
+    } else if (char === 125 || char === 93) depth--;
+  }
+  return undefined;
+}
+
+/** The first key path holding a forbidden key (`rules.__proto__`), if any. */
+function forbiddenKey(value: unknown, where: string[] = []): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return [...where, key].join('.');
+    const found = forbiddenKey((value as Record<string, unknown>)[key], [...where, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 function lineOfOffset(text: string, offset: number): number {
   let line = 1;
@@ -28,14 +68,20 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Parses and validates a config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): Config {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) throw new UserError(`nested more than ${MAX_CONFIG_DEPTH} levels deep`, { file, line: lineOfOffset(text, tooDeep) });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/u.exec((error as Error).message);
     const line = position?.[1] === undefined ? undefined : lineOfOffset(text, Number(position[1]));
-    throw new UserError(`invalid JSON: ${(error as Error).message}`, { file, ...(line === undefined ? {} : { line }) });
+    // The parser's message quotes the file's bytes; only its first clause is kept.
+    const reason = (error as Error).message.replace(/,? ".*$/su, '').replace(/ in JSON at position \d+.*$/su, '');
+    throw new UserError(`invalid JSON: ${reason}`, { file, ...(line === undefined ? {} : { line }) });
   }
+  const forbidden = forbiddenKey(raw);
+  if (forbidden !== undefined) throw new UserError(`key \`${forbidden}\` is not allowed`, { file });
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     throw new UserError(result.error.issues.map(describeIssue).join('; '), { file });
@@ -50,7 +96,10 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
 
 /** Loads `notes.config.json` from the root, or the defaults when there is none. */
 export function loadConfig(root: string, knownRuleIds?: ReadonlySet<string>): Config {
-  const file = path.join(root, CONFIG_FILE);
-  if (!existsSync(file)) return configSchema.parse({});
-  return parseConfig(readFileSync(file, 'utf8'), CONFIG_FILE, knownRuleIds);
+  const realRoot = realpathSync(root);
+  // Through symlinks only while they stay inside the root: nothing outside is opened.
+  const file = resolveInsideRoot(realRoot, path.join(realRoot, CONFIG_FILE), CONFIG_FILE, path.resolve(root));
+  const bytes = readRegularFileIfExists(file, CONFIG_FILE, { maxBytes: MAX_CONFIG_BYTES });
+  if (bytes === undefined) return configSchema.parse({});
+  return parseConfig(decodeText(bytes, CONFIG_FILE).text, CONFIG_FILE, knownRuleIds);
 }

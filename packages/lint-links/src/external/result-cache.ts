@@ -1,7 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '@llm-notes/core';
+import { UserError, readRegularFileIfExists, writeFileAtomic } from '@llm-notes/core';
 import type { UrlResult } from './check-url.js';
+
+/** The cache holds one short entry per URL; larger is not a cache of ours. */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 
 interface Stored {
   readonly verdict: UrlResult['verdict'];
@@ -23,12 +26,19 @@ export class ResultCache {
     private readonly file: string,
     private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
+    shown: string = file,
   ) {
+    // A FIFO, device or oversized file at the cache's path is refused (UserError), never read.
+    const bytes = readRegularFileIfExists(file, shown, { maxBytes: MAX_CACHE_BYTES });
+    if (bytes === undefined) return;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Stored>;
-      for (const [url, entry] of Object.entries(data)) if (this.now() - entry.checkedAt <= this.maxAgeMs) this.entries.set(url, entry);
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
+      const data = JSON.parse(bytes.toString('utf8')) as Record<string, Stored>;
+      for (const [url, entry] of Object.entries(data)) {
+        if (typeof entry?.checkedAt === 'number' && this.now() - entry.checkedAt <= this.maxAgeMs) this.entries.set(url, entry);
+      }
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // An unreadable cache of ours: start empty.
     }
   }
 
