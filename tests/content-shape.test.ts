@@ -27,14 +27,20 @@ const EXPECTED: Record<string, string[]> = {
     '4.高效注意力与显存.md',
     '5.模型量化.md',
   ],
-  '5.大语言模型应用': ['1.LangChain介绍.md'],
+  '5.大语言模型应用': ['1.LangChain介绍.md', '2.检索增强生成(RAG).md', '3.智能体(Agent).md'],
   '6.大语言模型前沿分享': ['1.LLM相关博客分享.md', '2.LLM相关论文分享.md'],
 };
 /**
  * Sections added later are held to the current bar: longer, more questions, a figure of their own,
  * papers cited with their arXiv ids, and links into the rest of the notes.
  */
-const CURRENT_BAR = new Set(['8.推理模型与强化学习.md', '4.高效注意力与显存.md', '5.模型量化.md']);
+const CURRENT_BAR = new Set([
+  '8.推理模型与强化学习.md',
+  '4.高效注意力与显存.md',
+  '5.模型量化.md',
+  '2.检索增强生成(RAG).md',
+  '3.智能体(Agent).md',
+]);
 /** Curated lists are judged by their items, not their prose. */
 const LISTS = new Set(['1.LLM相关博客分享.md', '2.LLM相关论文分享.md']);
 

@@ -12,11 +12,13 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { agentLoopSvg } from './plots/agent_loop.js';
 import { bpeMergesSvg } from './plots/bpe_merges.js';
 import { flashAttentionTilingSvg } from './plots/flash_attention_tiling.js';
 import { grpoVsPpoSvg } from './plots/grpo_vs_ppo.js';
 import { perplexityCurveSvg } from './plots/perplexity_curve.js';
 import { quantMappingSvg } from './plots/quant_mapping.js';
+import { ragPipelineSvg } from './plots/rag_pipeline.js';
 import { topPSamplingSvg } from './plots/top_p_sampling.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,6 +59,8 @@ const FIGURES: Record<string, Figure> = {
     svg: flashAttentionTilingSvg,
   },
   quant_mapping: { out: '4.大语言模型推理/images/quant_mapping.png', svg: quantMappingSvg },
+  agent_loop: { out: '5.大语言模型应用/images/agent_loop.png', svg: agentLoopSvg },
+  rag_pipeline: { out: '5.大语言模型应用/images/rag_pipeline.png', svg: ragPipelineSvg },
 };
 
 function selectedNames(argv: string[]): string[] {

@@ -55,3 +55,16 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Rounded box with a centred label and an optional second, smaller line. */
+export function box(o: string[], x: number, y: number, w: number, h: number, label: string, fill: string, stroke: string, sub = ''): void {
+  o.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="8" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`);
+  const cy = sub ? y + h / 2 - 4 : y + h / 2 + 7;
+  o.push(`<text x="${x + w / 2}" y="${cy}" text-anchor="middle">${esc(label)}</text>`);
+  if (sub) o.push(`<text class="note" x="${x + w / 2}" y="${cy + 24}" text-anchor="middle">${esc(sub)}</text>`);
+}
+
+/** Straight arrow from (x1, y1) to (x2, y2), using the marker of svgOpen. */
+export function arrow(o: string[], x1: number, y1: number, x2: number, y2: number): void {
+  o.push(`<path d="M${x1},${y1} L${x2},${y2}" fill="none" stroke="${C.axis}" stroke-width="2" marker-end="url(#arrow)"/>`);
+}

@@ -1,5 +1,5 @@
 // PPO vs. GRPO data flow. The GRPO advantages are computed from the example rewards below.
-import { C, esc, r1, svgOpen } from './common.js';
+import { arrow, box, C, r1, svgOpen } from './common.js';
 
 const REWARDS = [1, 0, 0, 1, 0, 0, 0, 0];
 
@@ -7,17 +7,6 @@ export function groupAdvantages(rewards: readonly number[]): number[] {
   const mean = rewards.reduce((a, b) => a + b, 0) / rewards.length;
   const std = Math.sqrt(rewards.reduce((a, b) => a + (b - mean) ** 2, 0) / rewards.length);
   return rewards.map((r) => (r - mean) / (std + 1e-6));
-}
-
-function box(o: string[], x: number, y: number, w: number, h: number, label: string, fill: string, stroke: string, sub = ''): void {
-  o.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="8" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`);
-  const cy = sub ? y + h / 2 - 4 : y + h / 2 + 7;
-  o.push(`<text x="${x + w / 2}" y="${cy}" text-anchor="middle">${esc(label)}</text>`);
-  if (sub) o.push(`<text class="note" x="${x + w / 2}" y="${cy + 24}" text-anchor="middle">${esc(sub)}</text>`);
-}
-
-function arrow(o: string[], x1: number, y1: number, x2: number, y2: number): void {
-  o.push(`<path d="M${x1},${y1} L${x2},${y2}" fill="none" stroke="${C.axis}" stroke-width="2" marker-end="url(#arrow)"/>`);
 }
 
 export function grpoVsPpoSvg(): string {
