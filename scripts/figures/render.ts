@@ -19,6 +19,7 @@ import { grpoVsPpoSvg } from './plots/grpo_vs_ppo.js';
 import { perplexityCurveSvg } from './plots/perplexity_curve.js';
 import { quantMappingSvg } from './plots/quant_mapping.js';
 import { ragPipelineSvg } from './plots/rag_pipeline.js';
+import { scalingLawsSvg } from './plots/scaling_laws.js';
 import { topPSamplingSvg } from './plots/top_p_sampling.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +51,7 @@ const FIGURES: Record<string, Figure> = {
     svg: handWritten('lora_decomposition'),
   },
   rlhf_pipeline: { out: '3.大语言模型基础知识/images/rlhf_pipeline.png', svg: handWritten('rlhf_pipeline') },
+  scaling_laws: { out: '3.大语言模型基础知识/images/scaling_laws.png', svg: scalingLawsSvg },
   grpo_vs_ppo: { out: '3.大语言模型基础知识/images/grpo_vs_ppo.png', svg: grpoVsPpoSvg },
   moe_routing: { out: '3.大语言模型基础知识/images/moe_routing.png', svg: handWritten('moe_routing') },
   top_p_sampling: { out: '4.大语言模型推理/images/top_p_sampling.png', svg: topPSamplingSvg },
