@@ -19,6 +19,7 @@ const EXPECTED: Record<string, string[]> = {
     '6.SFT训练.md',
     '7.混合专家模型(MOE).md',
     '8.推理模型与强化学习.md',
+    '9.缩放定律与评测.md',
   ],
   '4.大语言模型推理': [
     '1.Huggingface推理参数介绍.md',
@@ -40,7 +41,24 @@ const CURRENT_BAR = new Set([
   '5.模型量化.md',
   '2.检索增强生成(RAG).md',
   '3.智能体(Agent).md',
+  '9.缩放定律与评测.md',
 ]);
+/**
+ * Sections refreshed with 2024–2026 material: each gained at least two interview questions, so it
+ * keeps at least this many level-4 questions.
+ */
+const REFRESHED: Record<string, number> = {
+  '1.Transformer基础.md': 11,
+  '3.经典开源LLM介绍.md': 18,
+  '4.RLHF介绍.md': 12,
+  '5.CoT、ToT介绍.md': 12,
+  '7.混合专家模型(MOE).md': 14,
+  '1.Huggingface推理参数介绍.md': 13,
+  '2.KVCache.md': 11,
+  '1.LangChain介绍.md': 11,
+};
+/** An italic title that names a paper (starts with a capital letter), as the notes cite them. */
+const CITED_TITLE = /(?<![*\w])\*([A-Z][^*\n]{6,})\*(?![*\w])/gu;
 /** Curated lists are judged by their items, not their prose. */
 const LISTS = new Set(['1.LLM相关博客分享.md', '2.LLM相关论文分享.md']);
 
@@ -82,6 +100,8 @@ describe('the notes', () => {
           expect((text.match(/^#### /gmu) ?? []).length).toBeGreaterThanOrEqual(4);
           expect(withoutCode(text)).not.toMatch(/^#{1,3} /mu);
         }
+        const questions = REFRESHED[note];
+        if (questions !== undefined) expect((text.match(/^#### /gmu) ?? []).length).toBeGreaterThanOrEqual(questions);
         if (CURRENT_BAR.has(note)) {
           const prose = withoutCode(text);
           expect(cjkCount(text)).toBeGreaterThanOrEqual(2000);
@@ -95,6 +115,20 @@ describe('the notes', () => {
       });
     }
   }
+
+  it('every paper cited by its title carries its arXiv id on the same line', () => {
+    const missing: string[] = [];
+    for (const [chapter, notes] of Object.entries(EXPECTED)) {
+      for (const note of notes) {
+        for (const line of withoutCode(read(chapter, note)).split('\n')) {
+          if (!/arXiv:\d{4}\.\d{4,5}/u.test(line)) {
+            for (const match of line.matchAll(CITED_TITLE)) missing.push(`${chapter}/${note}: ${match[1] ?? ''}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 
   it('every referenced image exists, every image is referenced, and there are at least 8 figures', () => {
     const referenced = new Set<string>();
