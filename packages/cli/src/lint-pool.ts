@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { TexVerdict } from '@llm-notes/lint-math';
 import type { StoredMessage } from './lint-messages.js';
 import type { BatchRequest, BatchResult, WorkerSetup } from './lint-worker.js';
 
@@ -31,10 +32,16 @@ export function workerCount(count: number): number {
  * next batch when done, so slow files do not leave a core idle). Each worker
  * parses one file at a time and sends back only findings and a facts digest.
  */
-export async function lintInWorkers(setup: WorkerSetup, targets: readonly string[], count: number): Promise<Map<string, PooledResult>> {
+export async function lintInWorkers(
+  setup: WorkerSetup,
+  targets: readonly string[],
+  count: number,
+): Promise<{ results: Map<string, PooledResult>; learned: [string, TexVerdict][] }> {
   const batches: string[][] = [];
   for (let start = 0; start < targets.length; start += BATCH_SIZE) batches.push(targets.slice(start, start + BATCH_SIZE));
   const results = new Map<string, PooledResult>();
+  // MathJax verdicts the workers computed, for the main thread to remember.
+  const learned: [string, TexVerdict][] = [];
   let next = 0;
   const workers: Worker[] = [];
   try {
@@ -53,6 +60,7 @@ export async function lintInWorkers(setup: WorkerSetup, targets: readonly string
           };
           worker.on('message', (reply: BatchResult) => {
             for (const { target, messages, factsDigest } of reply.results) results.set(target, { messages, factsDigest });
+            learned.push(...reply.texVerdicts);
             send();
           });
           worker.on('error', reject);
@@ -66,5 +74,5 @@ export async function lintInWorkers(setup: WorkerSetup, targets: readonly string
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
+  return { results, learned };
 }

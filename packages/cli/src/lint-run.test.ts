@@ -113,4 +113,28 @@ describe.skipIf(!corpusPresent)('a README written by gen-readme', () => {
     const broken = lintJson(root, '--no-cache', ...linkRules, 'README.md');
     expect(findings(broken.report)).toEqual([`README.md:${index + 1} link-missing-anchor Cannot find heading \`#transformer基\` in this note; did you mean \`#transformer基础\`?`]);
   });
+
+  it('remembers MathJax verdicts from worker threads across runs, except with --no-cache', () => {
+    const files: Record<string, string> = {};
+    for (let note = 1; note <= 60; note++) files[`content/1.数学/${note}.公式${note}.md`] = `# 公式 ${note}\n\n有效 $x_${note}^2$，无效 $\\frac{${note}}{2$。\n`;
+    const { root, cleanup } = makeRepo(files);
+    cleanups.push(cleanup);
+    const store = path.join(root, '.cache/tex-verdicts.json');
+    const uncached = lintJson(root, '--no-cache', '--workers', '2');
+    expect(findings(uncached.report).filter((line) => line.includes('math-tex'))).toHaveLength(60);
+    expect(existsSync(store)).toBe(false);
+
+    lintJson(root, '--workers', '2');
+    const saved = JSON.parse(readFileSync(store, 'utf8'));
+    // Only what MathJax had to judge is stored: the broken formulas, not the ones the pre-check proves.
+    expect(Object.keys(saved.verdicts).sort()).toEqual(Array.from({ length: 60 }, (_, index) => `I\\frac{${index + 1}}{2`).sort());
+    expect(saved.verdicts['I\\frac{7}{2']).toBe('Missing close brace');
+
+    // Plant a verdict: a cold lint run (lint cache gone) on workers must take it from the store.
+    saved.verdicts['I\\frac{7}{2'] = 'planted verdict';
+    writeFileSync(store, JSON.stringify(saved));
+    rmSync(path.join(root, '.cache/lint-cache.json'));
+    const planted = lintJson(root, '--workers', '2');
+    expect(findings(planted.report).filter((line) => line.includes('planted verdict'))).toEqual(['content/1.数学/7.公式7.md:3 math-tex TeX error: planted verdict']);
+  });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type EnabledRule, type LintContext, MAX_NOTE_BYTES, UserError, createLinter, readNote, readRegularFile } from '@llm-notes/core';
+import { TEX_VERDICT_STORE, type TexVerdictStore, openTexVerdictStore } from '@llm-notes/lint-math';
 import { VFile } from 'vfile';
 import type { CommandContext } from './command.js';
 import { type CacheEntry, contentHash, loadLintCache, repositoryState, runKey, saveLintCache, worldDigest } from './lint-cache.js';
@@ -52,9 +53,14 @@ export async function lintFiles(
   return files;
 }
 
+/** MathJax verdicts remembered across runs, beside the lint cache. */
+export const TEX_VERDICTS_FILE = '.cache/tex-verdicts.json';
+
 export interface ProjectLintOptions {
   /** Reuse and refresh `.cache/lint-cache.json` (default true). */
   readonly cache?: boolean;
+  /** Reuse and refresh the MathJax verdicts in `.cache/tex-verdicts.json` (default: as `cache`). */
+  readonly texVerdicts?: boolean;
   /** Worker threads to use; default one per core, none for small runs. */
   readonly workers?: number;
 }
@@ -67,7 +73,21 @@ export interface ProjectLintResult {
 
 type Linted = { messages: StoredMessage[]; factsDigest: string };
 
-async function lintNow(context: CommandContext, targets: readonly string[], rules: readonly EnabledRule[], workers: number): Promise<Map<string, Linted>> {
+function openTexVerdicts(context: CommandContext): TexVerdictStore | undefined {
+  try {
+    return openTexVerdictStore(context.repo.resolve(TEX_VERDICTS_FILE));
+  } catch {
+    return undefined;
+  }
+}
+
+async function lintNow(
+  context: CommandContext,
+  targets: readonly string[],
+  rules: readonly EnabledRule[],
+  workers: number,
+  texVerdicts: TexVerdictStore | undefined,
+): Promise<Map<string, Linted>> {
   if (targets.length === 0) return new Map();
   if (workers > 0 && workersAvailable()) {
     const setup = {
@@ -76,11 +96,15 @@ async function lintNow(context: CommandContext, targets: readonly string[], rule
       config: context.config,
       rules: rules.map(({ rule, severity, options }) => ({ id: rule.id, severity, options })),
       knownRuleIds: [...ruleIds],
+      texVerdictsFile: texVerdicts?.file,
     };
-    return lintInWorkers(setup, targets, workers);
+    const { results, learned } = await lintInWorkers(setup, targets, workers);
+    await texVerdicts?.merge(learned);
+    return results;
   }
   const lint = createNoteLinter(rules, [...ruleIds]);
   const lintContext = createLintContext(context);
+  if (texVerdicts) lintContext.cache.set(TEX_VERDICT_STORE, texVerdicts);
   const results = new Map<string, Linted>();
   for (const target of targets) {
     const { file, factsDigest } = await lint(target, lintContext);
@@ -110,6 +134,7 @@ export async function lintProject(
   options: ProjectLintOptions = {},
 ): Promise<ProjectLintResult> {
   const useCache = options.cache !== false;
+  const texVerdicts = (options.texVerdicts ?? useCache) ? openTexVerdicts(context) : undefined;
   const workers = options.workers ?? workerCount(targets.length);
   const key = runKey({ config: context.config, contentDir: context.contentDir, rules: rules.map(({ rule, severity, options: ruleOptions }) => [rule.id, severity, ruleOptions]) });
   const previous = useCache ? loadLintCache(context.repo, key) : undefined;
@@ -125,7 +150,7 @@ export async function lintProject(
     else misses.push(target);
   }
 
-  const results = await lintNow(context, misses, rules, workers);
+  const results = await lintNow(context, misses, rules, workers, texVerdicts);
   const digests = new Map<string, string>();
   for (const [target, entry] of hits) digests.set(target, entry.factsDigest);
   for (const [target, result] of results) digests.set(target, result.factsDigest);
@@ -133,11 +158,12 @@ export async function lintProject(
   let cached = hits.size;
   if (hits.size > 0 && previous?.world !== world) {
     // Another file's anchors or links, or the file tree, changed: cached findings may be stale.
-    for (const [target, result] of await lintNow(context, [...hits.keys()], rules, workers)) results.set(target, result);
+    for (const [target, result] of await lintNow(context, [...hits.keys()], rules, workers, texVerdicts)) results.set(target, result);
     hits.clear();
     cached = 0;
   }
 
+  texVerdicts?.save();
   if (useCache) {
     const entries: Record<string, CacheEntry> = {};
     for (const target of targets) {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Config, type ContentModel, type LintContext, RepoRoot, discoverContent } from '@llm-notes/core';
+import { TEX_VERDICT_STORE, type TexVerdict, openTexVerdictStore } from '@llm-notes/lint-math';
 import { createNoteLinter } from './lint-one.js';
 import { type StoredMessage, storeMessages } from './lint-messages.js';
 import { allRules } from './rules-table.js';
@@ -11,6 +12,8 @@ export interface WorkerSetup {
   readonly config: Config;
   readonly rules: readonly { id: string; severity: 'warn' | 'error'; options: unknown }[];
   readonly knownRuleIds: readonly string[];
+  /** Where MathJax verdicts of earlier runs are (read here; only the main thread writes it). */
+  readonly texVerdictsFile: string | undefined;
 }
 
 export interface BatchRequest {
@@ -21,6 +24,8 @@ export interface BatchRequest {
 export interface BatchResult {
   readonly id: number;
   readonly results: readonly { target: string; messages: StoredMessage[]; factsDigest: string }[];
+  /** MathJax verdicts computed for this batch. */
+  readonly texVerdicts: [string, TexVerdict][];
 }
 
 const setup = workerData as WorkerSetup;
@@ -33,6 +38,8 @@ try {
 }
 // One context per worker for the whole run: folder listings, `git ls-files`, anchors… are computed once here.
 const context: LintContext = { repo, config: setup.config, content, cache: new Map() };
+const texVerdicts = setup.texVerdictsFile === undefined ? undefined : openTexVerdictStore(setup.texVerdictsFile);
+if (texVerdicts) context.cache.set(TEX_VERDICT_STORE, texVerdicts);
 const enabled = setup.rules.flatMap(({ id, severity, options }) => {
   const rule = allRules.find((candidate) => candidate.id === id);
   return rule ? [{ rule, severity, options }] : [];
@@ -45,5 +52,5 @@ parentPort?.on('message', async (request: BatchRequest) => {
     const { file, factsDigest } = await lint(target, context);
     results.push({ target, messages: storeMessages(file), factsDigest });
   }
-  parentPort?.postMessage({ id: request.id, results } satisfies BatchResult);
+  parentPort?.postMessage({ id: request.id, results, texVerdicts: texVerdicts?.takeAdded() ?? [] } satisfies BatchResult);
 });

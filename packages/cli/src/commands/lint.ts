@@ -31,6 +31,7 @@ Options:
   --changed-since <git-ref>
                     with --external: only links on lines added or changed since the ref
   --no-cache        ignore and do not write the lint cache (.cache/lint-cache.json)
+                    nor the remembered MathJax verdicts (.cache/tex-verdicts.json)
   --workers <n>     worker threads (default: one per core; 0 lints in this thread)`,
   options: {
     format: { type: 'string' },
@@ -54,6 +55,7 @@ Options:
     const { files } = await lintProject(context, lintTargets(context, args.positionals), rules, {
       // A run of a few rules would replace the cache of the full run: it neither reads nor writes it.
       cache: args.values['no-cache'] !== true && only === undefined,
+      texVerdicts: args.values['no-cache'] !== true,
       ...(workers === undefined ? {} : { workers }),
     });
     if (args.values.external === true) {

@@ -1,14 +1,14 @@
 import { cached, defineRule, getLintContext, report } from '@llm-notes/core';
 import type { Formula } from '../scan/formula.js';
-import { loadTexCheck } from '../tex/mathjax-validator.js';
+import { TEX_VERDICT_STORE, texVerdict, verdictKey } from '../tex/tex-validity.js';
+import type { TexVerdictStore } from '../tex/tex-verdict-store.js';
 import { mathScanOf } from './math-scan-of.js';
 
 /** Results by formula when the rule runs without a lint context (plain remark-lint). */
 const resultsWithoutContext = new Map<string, string | undefined>();
 
-function keyOf(formula: Formula): string {
-  const display = formula.kind === 'display' || formula.kind === 'fence';
-  return `${display ? 'D' : 'I'}${formula.tex}`;
+function isDisplay(formula: Formula): boolean {
+  return formula.kind === 'display' || formula.kind === 'fence';
 }
 
 /** The TeX MathJax receives: in a table, GitHub has already turned `\|` into `|`. */
@@ -18,8 +18,10 @@ function texOf(formula: Formula): string {
 
 /**
  * Every formula must compile with MathJax 3 (TeX input, the extensions GitHub
- * can load, errors not hidden). A distinct formula is compiled once per run:
- * the README repeats every formula of the notes.
+ * can load, errors not hidden). A distinct formula is judged once per run (the
+ * README repeats every formula of the notes), most without MathJax by an exact
+ * pre-check, the rest from the verdicts of earlier runs when the runner put a
+ * store in the lint context, else by MathJax's TeX parser.
  */
 export const mathTex = defineRule(
   {
@@ -38,13 +40,11 @@ export const mathTex = defineRule(
     if (formulas.length === 0) return;
     const context = getLintContext(file);
     const results = context ? cached(context, 'math-tex:results', () => new Map<string, string | undefined>()) : resultsWithoutContext;
-    let check: Awaited<ReturnType<typeof loadTexCheck>> | undefined;
+    const store = context?.cache.get(TEX_VERDICT_STORE) as TexVerdictStore | undefined;
     for (const formula of formulas) {
-      const key = keyOf(formula);
-      if (!results.has(key)) {
-        check ??= await loadTexCheck();
-        results.set(key, check(texOf(formula), key.startsWith('D')));
-      }
+      const tex = texOf(formula);
+      const key = verdictKey(tex, isDisplay(formula));
+      if (!results.has(key)) results.set(key, (await texVerdict(tex, isDisplay(formula), store)) ?? undefined);
       const error = results.get(key);
       if (error === undefined) continue;
       // Point at the first character of the TeX, not at the line break after `$$`.

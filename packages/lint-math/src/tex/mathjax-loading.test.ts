@@ -21,7 +21,7 @@ function runNode(code: string): string {
 }
 
 describe('MathJax loading', () => {
-  it('is not loaded by importing the rules, only when a file has math', () => {
+  it('is not loaded by importing the rules, nor for formulas the pre-check proves valid, only for the others', () => {
     const index = pathToFileURL(path.join(packageRoot, 'dist/index.js')).href;
     const core = pathToFileURL(path.join(packageRoot, '../core/dist/index.js')).href;
     const output = runNode(`
@@ -35,10 +35,12 @@ describe('MathJax loading', () => {
       const atImport = loaded();
       await lint(new VFile({ path: 'a.md', value: '# No math here, only $5.\\n' }), context);
       const withoutMath = loaded();
-      await lint(new VFile({ path: 'b.md', value: 'Math: $x^2$\\n' }), context);
-      console.log(JSON.stringify([atImport, withoutMath, loaded()]));
+      await lint(new VFile({ path: 'b.md', value: 'Math: $x^2$ and $\\\\frac{a}{b}$\\n' }), context);
+      const simpleMath = loaded();
+      await lint(new VFile({ path: 'c.md', value: 'Math: $\\\\frac{1}{2$\\n' }), context);
+      console.log(JSON.stringify([atImport, withoutMath, simpleMath, loaded()]));
     `);
-    expect(JSON.parse(output)).toEqual([false, false, true]);
+    expect(JSON.parse(output)).toEqual([false, false, false, true]);
   });
 
   it('compiles each distinct formula once per run, through the lint context cache', async () => {

@@ -1,10 +1,12 @@
 /**
  * TeX validation with MathJax 3, the engine GitHub renders math with. MathJax
- * is imported on first use only: most commands never see a formula.
+ * is imported on first use only: most commands never see a formula. Only the
+ * TeX input jax runs (its parser and filters, which raise every TeX error);
+ * no output jax, no document.
  */
 
 /** MathJax packages GitHub's renderer does not make available, or that hide errors. */
-const EXCLUDED_PACKAGES = new Set(['noerrors', 'noundefined', 'autoload', 'require', 'bussproofs']);
+export const EXCLUDED_PACKAGES: readonly string[] = ['noerrors', 'noundefined', 'autoload', 'require', 'bussproofs'];
 
 export type TexCheck = (tex: string, display: boolean) => string | undefined;
 
@@ -16,9 +18,14 @@ export function loadTexCheck(): Promise<TexCheck> {
   return loading;
 }
 
+/** What a verdict depends on besides the formula: MathJax's version and its package set. */
+export async function mathJaxIdentity(): Promise<string> {
+  const { VERSION } = commonJs(await import('mathjax-full/js/components/version.js'));
+  return `MathJax ${String(VERSION)}; TeX packages: all but ${EXCLUDED_PACKAGES.join(', ')}; TeX input only`;
+}
+
 interface TexErrorLike {
   readonly message: string;
-  readonly id?: string;
 }
 
 /**
@@ -30,27 +37,30 @@ function commonJs<T extends object>(module: T): T {
 }
 
 async function createTexCheck(): Promise<TexCheck> {
-  const [{ mathjax }, { TeX }, { liteAdaptor }, { RegisterHTMLHandler }, { AllPackages }] = await Promise.all([
+  const [{ mathjax }, { TeX }, { liteAdaptor }, { RegisterHTMLHandler }, { AllPackages }, { HTMLMathItem }] = await Promise.all([
     import('mathjax-full/js/mathjax.js').then(commonJs),
     import('mathjax-full/js/input/tex.js').then(commonJs),
     import('mathjax-full/js/adaptors/liteAdaptor.js').then(commonJs),
     import('mathjax-full/js/handlers/html.js').then(commonJs),
     import('mathjax-full/js/input/tex/AllPackages.js').then(commonJs),
+    import('mathjax-full/js/handlers/html/HTMLMathItem.js').then(commonJs),
   ]);
   RegisterHTMLHandler(liteAdaptor());
+  const excluded = new Set(EXCLUDED_PACKAGES);
   const input = new TeX({
-    packages: AllPackages.filter((name: string) => !EXCLUDED_PACKAGES.has(name)),
+    packages: AllPackages.filter((name: string) => !excluded.has(name)),
     // Throw instead of rendering the error in red, so we can report it.
     formatError: (_jax: unknown, error: unknown) => {
       throw error;
     },
   });
+  // The document only wires the input jax up (its parse options, the adaptor); nothing is rendered.
   const document = mathjax.document('', { InputJax: input });
   return (tex, display) => {
     // Labels and macros must not leak from one formula into the next.
     input.reset();
     try {
-      document.convert(tex, { display });
+      input.compile(new HTMLMathItem(tex, input, display), document);
       return undefined;
     } catch (error) {
       const texError = error as TexErrorLike;

@@ -1,0 +1,458 @@
+import {
+  ARRAY_ENVIRONMENTS,
+  BIG_DELIMITERS,
+  CONTROL_SYMBOLS,
+  DELIMITER_CHARACTERS,
+  DELIMITER_NAMES,
+  FONT_ARGUMENT,
+  FONT_SWITCHES,
+  ONE_ARGUMENT,
+  OPERATORS,
+  OPERATOR_OF_ARGUMENT,
+  STYLE_SWITCHES,
+  SCRIPT_SYMBOLS,
+  SYMBOLS,
+  TEXT_COMMANDS,
+  TWO_ARGUMENTS,
+} from './tex-vocabulary.js';
+
+/**
+ * A fast, exact pre-check: true only when the formula is made of constructs
+ * MathJax 3 accepts, arranged so that MathJax cannot raise an error on it.
+ * False means "not proven", never "invalid": the formula then goes to MathJax.
+ *
+ * It follows MathJax's own parse (TexParser and BaseMethods): arguments are
+ * taken the way `GetArgument`/`GetBrackets` take them and parsed afresh,
+ * groups, `\left…\right` and environments nest on a stack, and each node
+ * remembers whether it already has a superscript, subscript or primes, which
+ * is what MathJax's "double exponent" errors depend on. Anything outside that
+ * model (unknown macros, comments, `#`, `\\` outside an environment, long
+ * formulas where MathJax's buffer limits could apply…) is left to MathJax.
+ */
+export function provablyValidTex(tex: string): boolean {
+  if (tex.length > MAX_LENGTH) return false;
+  return parseMath(tex, false);
+}
+
+/** Far below MathJax's 5K buffer limit, which macro expansion could otherwise approach. */
+const MAX_LENGTH = 2000;
+
+/** The node a script would attach to, as far as MathJax's double-script checks see it. */
+interface Base {
+  sup: boolean;
+  sub: boolean;
+  primed: boolean;
+  /** An operator that `\limits`/`\nolimits` may follow (no script yet). */
+  operator: boolean;
+}
+
+type FrameKind = 'top' | 'group' | 'script' | 'left' | 'environment';
+
+interface Frame {
+  readonly kind: FrameKind;
+  readonly environment?: string;
+  base: Base | undefined;
+}
+
+const freshBase = (operator = false): Base => ({ sup: false, sub: false, primed: false, operator });
+
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** MathJax's `Space` characters (its `GetNext` skips any `\s`, so this is the narrower, safe reading). */
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
+/** Characters MathJax turns into one node each (operators, fences, punctuation, `~`). */
+const PLAIN = new Set('+-=<>()[]|/,.;:!?*"~'.split('').map((character) => character.charCodeAt(0)));
+/** Not allowed in the argument of `\text`: they switch modes, group, or are errors in text. */
+const TEXT_SPECIAL = /[\\${}_^&#%~]/u;
+const DIGITS_AND_LETTERS = /^[A-Za-z0-9 ]+$/u;
+
+/** Parses `source` as MathJax parses an argument: a fresh stack, the same environment flags. */
+function parseMath(source: string, multiLetter: boolean): boolean {
+  return new FastParser(source, multiLetter).run();
+}
+
+class FastParser {
+  private index = 0;
+  private readonly frames: Frame[] = [{ kind: 'top', base: undefined }];
+
+  constructor(
+    private readonly source: string,
+    /** Inside `\mathrm{…}` and the like, a run of letters is one identifier. */
+    private readonly multiLetter: boolean,
+  ) {}
+
+  private get frame(): Frame {
+    return this.frames[this.frames.length - 1] as Frame;
+  }
+
+  private newNode(operator = false): void {
+    this.frame.base = freshBase(operator);
+  }
+
+  run(): boolean {
+    const source = this.source;
+    while (this.index < source.length) {
+      const code = source.charCodeAt(this.index);
+      if (isSpace(code)) {
+        this.index++;
+      } else if (isLetter(code)) {
+        this.index++;
+        if (this.multiLetter) while (this.index < source.length && isLetter(source.charCodeAt(this.index))) this.index++;
+        this.newNode();
+      } else if (isDigit(code) || PLAIN.has(code)) {
+        this.index++;
+        this.newNode();
+      } else if (code >= 0x80) {
+        if (!this.otherCharacter(code)) return false;
+      } else if (!this.special(code)) {
+        return false;
+      }
+    }
+    return this.frames.length === 1;
+  }
+
+  /** Any other Unicode character is one node (a surrogate pair counts as one character). */
+  private otherCharacter(code: number): boolean {
+    // MathJax reads a right single quote as a prime.
+    if (code === 0x2019) return this.primes();
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const low = this.source.charCodeAt(this.index + 1);
+      if (!(low >= 0xdc00 && low <= 0xdfff)) return false;
+      this.index += 2;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      return false;
+    } else {
+      this.index++;
+    }
+    this.newNode();
+    return true;
+  }
+
+  private special(code: number): boolean {
+    switch (code) {
+      case 0x5c: // backslash
+        return this.controlSequence();
+      case 0x7b: // {
+        this.index++;
+        this.frames.push({ kind: 'group', base: undefined });
+        return true;
+      case 0x7d: {
+        // }
+        const kind = this.frame.kind;
+        if (kind !== 'group' && kind !== 'script') return false;
+        this.frames.pop();
+        this.index++;
+        // A script's group completes its base; any other group is a node of its own.
+        if (kind === 'group') this.newNode();
+        return true;
+      }
+      case 0x5e: // ^
+      case 0x5f: // _
+        return this.script(code === 0x5e);
+      case 0x27: // '
+        return this.primes();
+      case 0x26: // &
+        if (this.frame.kind !== 'environment') return false;
+        this.index++;
+        this.frame.base = undefined;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private script(superscript: boolean): boolean {
+    const base = (this.frame.base ??= freshBase());
+    if (superscript) {
+      if (base.sup || (base.primed && base.sub)) return false;
+      base.sup = true;
+    } else {
+      if (base.sub) return false;
+      // `x'_1`: MathJax makes the primes the superscript, so no `^` may follow.
+      if (base.primed) {
+        if (base.sup) return false;
+        base.sup = true;
+      }
+      base.sub = true;
+    }
+    base.operator = false;
+    this.index++;
+    return this.scriptArgument();
+  }
+
+  /** What MathJax takes as a script: a group, one letter (a run in fonts), one digit, or a symbol. */
+  private scriptArgument(): boolean {
+    this.skipSpaces();
+    const source = this.source;
+    const code = source.charCodeAt(this.index);
+    if (code === 0x7b) {
+      this.index++;
+      this.frames.push({ kind: 'script', base: undefined });
+      return true;
+    }
+    if (isDigit(code)) {
+      this.index++;
+      return true;
+    }
+    if (isLetter(code)) {
+      this.index++;
+      if (this.multiLetter) while (this.index < source.length && isLetter(source.charCodeAt(this.index))) this.index++;
+      return true;
+    }
+    if (code === 0x5c) {
+      const name = this.readName();
+      if (name === undefined) return false;
+      if (SCRIPT_SYMBOLS.has(name) || CONTROL_SYMBOLS.has(name)) return true;
+      if (!MAKES_ONE_NODE.has(name)) return false;
+      // The command's node is the script: the base stays what it was.
+      const frame = this.frame;
+      const base = frame.base;
+      const valid = this.command(name);
+      frame.base = base;
+      return valid;
+    }
+    return false;
+  }
+
+  /** A run of primes (MathJax reads them together, spaces between allowed). */
+  private primes(): boolean {
+    const base = (this.frame.base ??= freshBase());
+    if (base.sup || base.primed) return false;
+    this.index++;
+    for (;;) {
+      this.skipSpaces();
+      const next = this.source[this.index];
+      if (next !== "'" && next !== '\u2019') break;
+      this.index++;
+    }
+    base.primed = true;
+    base.operator = false;
+    return true;
+  }
+
+  private controlSequence(): boolean {
+    const name = this.readName();
+    return name !== undefined && this.command(name);
+  }
+
+  private command(name: string): boolean {
+    if (name.length === 1 && !isLetter(name.charCodeAt(0))) {
+      if (name === '\\') return this.rowBreak();
+      if (!CONTROL_SYMBOLS.has(name)) return false;
+      this.newNode();
+      return true;
+    }
+    if (SYMBOLS.has(name)) {
+      this.newNode();
+      return true;
+    }
+    if (OPERATORS.has(name)) {
+      this.newNode(true);
+      return true;
+    }
+    if (name === 'limits' || name === 'nolimits') return this.frame.base?.operator === true;
+    if (FONT_SWITCHES.has(name)) return true;
+    if (STYLE_SWITCHES.has(name)) {
+      // MathJax collects what follows in a style item: there is no previous node for a script.
+      this.frame.base = undefined;
+      return true;
+    }
+    if (FONT_ARGUMENT.has(name)) return this.mathArguments(1, true);
+    if (ONE_ARGUMENT.has(name)) return this.mathArguments(1, this.multiLetter);
+    if (OPERATOR_OF_ARGUMENT.has(name)) return this.mathArguments(1, this.multiLetter, true);
+    if (TWO_ARGUMENTS.has(name)) return this.mathArguments(2, this.multiLetter);
+    if (TEXT_COMMANDS.has(name)) return this.textArgument();
+    if (BIG_DELIMITERS.has(name)) {
+      if (!this.delimiter()) return false;
+      this.newNode();
+      return true;
+    }
+    switch (name) {
+      case 'sqrt':
+        return this.squareRoot();
+      case 'operatorname':
+        return this.operatorName();
+      case 'left':
+        if (!this.delimiter()) return false;
+        this.frames.push({ kind: 'left', base: undefined });
+        return true;
+      case 'middle':
+        if (this.frame.kind !== 'left' || !this.delimiter()) return false;
+        // Not modelled further: a script right after `\middle` is left to MathJax.
+        this.frame.base = { sup: true, sub: true, primed: true, operator: false };
+        return true;
+      case 'right':
+        if (this.frame.kind !== 'left' || !this.delimiter()) return false;
+        this.frames.pop();
+        this.newNode();
+        return true;
+      case 'begin':
+        return this.begin();
+      case 'end':
+        return this.end();
+      default:
+        return false;
+    }
+  }
+
+  /** `\\` between rows of an environment (not followed by `[`, which MathJax reads as a dimension, nor `*`). */
+  private rowBreak(): boolean {
+    if (this.frame.kind !== 'environment') return false;
+    this.skipSpaces();
+    const next = this.source[this.index];
+    if (next === '[' || next === '*') return false;
+    this.frame.base = undefined;
+    return true;
+  }
+
+  /** Reads `\name` (letters) or `\c` (one other character); the index ends after it. */
+  private readName(): string | undefined {
+    const source = this.source;
+    const start = this.index + 1;
+    if (start >= source.length) return undefined;
+    let end = start;
+    while (end < source.length && isLetter(source.charCodeAt(end))) end++;
+    if (end === start) {
+      const code = source.charCodeAt(start);
+      if (code >= 0xd800 && code <= 0xdfff) return undefined;
+      end = start + 1;
+    }
+    this.index = end;
+    return source.slice(start, end);
+  }
+
+  private skipSpaces(): void {
+    while (this.index < this.source.length && isSpace(this.source.charCodeAt(this.index))) this.index++;
+  }
+
+  /** An argument as `GetArgument` reads it: a braced group, or one character or control sequence. */
+  private argumentText(): string | undefined {
+    this.skipSpaces();
+    const source = this.source;
+    const code = source.charCodeAt(this.index);
+    if (code === 0x7b) {
+      let depth = 1;
+      const start = ++this.index;
+      while (this.index < source.length) {
+        const character = source[this.index++];
+        if (character === '\\') this.index++;
+        else if (character === '{') depth++;
+        else if (character === '}' && --depth === 0) return source.slice(start, this.index - 1);
+      }
+      return undefined;
+    }
+    if (isLetter(code) || isDigit(code)) return source[this.index++];
+    if (code === 0x5c) {
+      const start = this.index;
+      const name = this.readName();
+      return name !== undefined && isSymbolName(name) ? source.slice(start, this.index) : undefined;
+    }
+    return undefined;
+  }
+
+  private mathArguments(count: number, multiLetter: boolean, operator = false): boolean {
+    for (let argument = 0; argument < count; argument++) {
+      const text = this.argumentText();
+      if (text === undefined || !parseMath(text, multiLetter)) return false;
+    }
+    this.newNode(operator);
+    return true;
+  }
+
+  private textArgument(): boolean {
+    this.skipSpaces();
+    if (this.source[this.index] !== '{') return false;
+    const text = this.argumentText();
+    if (text === undefined || TEXT_SPECIAL.test(text)) return false;
+    this.newNode();
+    return true;
+  }
+
+  /** `\sqrt[index]{radicand}`: the index as `GetBrackets` reads it, both parsed as math. */
+  private squareRoot(): boolean {
+    this.skipSpaces();
+    const source = this.source;
+    if (source[this.index] === '[') {
+      let depth = 0;
+      const start = ++this.index;
+      let index: string | undefined;
+      while (this.index < source.length && index === undefined) {
+        const character = source[this.index++];
+        if (character === '\\') this.index++;
+        else if (character === '{') depth++;
+        else if (character === '}' && depth-- <= 0) return false;
+        else if (character === ']' && depth === 0) index = source.slice(start, this.index - 1);
+      }
+      if (index === undefined || !parseMath(index, this.multiLetter)) return false;
+    }
+    return this.mathArguments(1, this.multiLetter);
+  }
+
+  /** `\operatorname{name}` or `\operatorname*{name}` with a plain name. */
+  private operatorName(): boolean {
+    const star = this.source[this.index] === '*';
+    if (star) this.index++;
+    this.skipSpaces();
+    if (this.source[this.index] !== '{') return false;
+    const text = this.argumentText();
+    if (text === undefined || !DIGITS_AND_LETTERS.test(text)) return false;
+    this.newNode(star);
+    return true;
+  }
+
+  private delimiter(): boolean {
+    this.skipSpaces();
+    const source = this.source;
+    const character = source[this.index];
+    if (character === undefined) return false;
+    if (character === '\\') {
+      const name = this.readName();
+      return name !== undefined && DELIMITER_NAMES.has(name);
+    }
+    this.index++;
+    return DELIMITER_CHARACTERS.has(character);
+  }
+
+  /** The name of `\begin{…}`/`\end{…}`, braced and without spaces. */
+  private environmentName(): string | undefined {
+    if (this.source[this.index] !== '{') return undefined;
+    const close = this.source.indexOf('}', this.index);
+    if (close === -1) return undefined;
+    const name = this.source.slice(this.index + 1, close);
+    this.index = close + 1;
+    return name;
+  }
+
+  private begin(): boolean {
+    const name = this.environmentName();
+    if (name === undefined || !ARRAY_ENVIRONMENTS.has(name)) return false;
+    this.frames.push({ kind: 'environment', environment: name, base: undefined });
+    return true;
+  }
+
+  private end(): boolean {
+    const name = this.environmentName();
+    if (name === undefined || this.frame.kind !== 'environment' || this.frame.environment !== name) return false;
+    this.frames.pop();
+    this.newNode();
+    return true;
+  }
+}
+
+/** Commands that, arguments included, make exactly one node (so they may stand as a script). */
+const MAKES_ONE_NODE = new Set([
+  ...FONT_ARGUMENT,
+  ...ONE_ARGUMENT,
+  ...OPERATOR_OF_ARGUMENT,
+  ...TWO_ARGUMENTS,
+  ...TEXT_COMMANDS,
+  ...BIG_DELIMITERS,
+  'sqrt',
+  'operatorname',
+]);
+
+/** A control sequence that makes one node and takes no argument (what may stand alone as an argument). */
+function isSymbolName(name: string): boolean {
+  if (name.length === 1 && !isLetter(name.charCodeAt(0))) return CONTROL_SYMBOLS.has(name);
+  return SYMBOLS.has(name) || OPERATORS.has(name);
+}
