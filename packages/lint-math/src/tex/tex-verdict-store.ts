@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '@llm-notes/core';
+import { readRegularFile, writeFileAtomic } from '@llm-notes/core';
 
 /** MathJax's verdict on one formula: its error message, or null when it is valid. */
 export type TexVerdict = string | null;
@@ -14,6 +14,8 @@ interface StoredVerdicts {
 
 /** Old entries beyond this many are dropped when saving, so the file stays small. */
 const MAX_ENTRIES = 200_000;
+/** A store larger than this is not read (200,000 entries take far less). */
+const MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * MathJax's verdicts remembered across runs, in one JSON file (the caller
@@ -38,7 +40,8 @@ export class TexVerdictStore {
     this.engine = await this.identity();
     const known = new Map<string, TexVerdict>();
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as StoredVerdicts;
+      // A regular file only (no symlink, fifo or device), of bounded size.
+      const stored = JSON.parse(readRegularFile(this.file, path.basename(this.file), { maxBytes: MAX_BYTES, noFollow: true }).toString('utf8')) as StoredVerdicts;
       if (stored.format === 1 && stored.engine === this.engine && stored.verdicts && typeof stored.verdicts === 'object') {
         for (const [key, verdict] of Object.entries(stored.verdicts)) if (verdict === null || typeof verdict === 'string') known.set(key, verdict);
       }
