@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { wantsColor } from './color.js';
 import { main } from './main.js';
 
 const code = await main(process.argv.slice(2), {
@@ -7,5 +8,6 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   interactive: process.stdout.isTTY === true && !process.env.CI,
+  color: wantsColor(process.env, process.stdout.isTTY === true),
 });
 process.exitCode = code;

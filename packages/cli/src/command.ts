@@ -16,8 +16,10 @@ export interface CommandContext {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: NodeJS.ProcessEnv;
-  /** True when stdout is a terminal (progress bars, colour). */
+  /** True when stdout is a terminal outside CI (progress bars). */
   readonly interactive: boolean;
+  /** Colour the report (`FORCE_COLOR`, `NO_COLOR`, else a terminal); `interactive` when unset. */
+  readonly color?: boolean;
   readonly debug: boolean;
 }
 
@@ -40,4 +42,9 @@ export interface Command {
   readonly built?: boolean;
   /** Returns the exit code: 0 clean, 1 findings at error level, 2 usage or internal error. */
   run(context: CommandContext, args: ParsedArgs): Promise<number>;
+}
+
+/** Whether to colour the report. */
+export function useColor(context: CommandContext): boolean {
+  return context.color ?? context.interactive;
 }

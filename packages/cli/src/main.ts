@@ -13,6 +13,8 @@ export interface MainIo {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly interactive: boolean;
+  /** Colour the report; defaults to `interactive`. */
+  readonly color?: boolean;
 }
 
 const GLOBAL_OPTIONS: OptionsConfig = {
@@ -66,6 +68,7 @@ function createContext(values: Record<string, unknown>, io: MainIo): CommandCont
     stderr: io.stderr,
     env: io.env,
     interactive: io.interactive,
+    color: io.color ?? io.interactive,
     debug: values.debug === true,
   };
 }

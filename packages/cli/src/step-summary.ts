@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
+import { plural } from './plural.js';
 
 /**
  * Appends Markdown to the GitHub Actions job summary when the run has one
@@ -23,7 +24,7 @@ export function lintSummaryMarkdown(files: readonly VFile[]): string {
       counts.set(id, entry);
     }
   }
-  if (counts.size === 0) return `### Lint\n\n${files.length} files checked, no findings.\n`;
+  if (counts.size === 0) return `### Lint\n\n${plural(files.length, 'file')} checked, no findings.\n`;
   const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, { errors, warnings }]) => `| \`${id}\` | ${errors} | ${warnings} |`);
-  return `### Lint\n\n${files.length} files checked.\n\n| rule | errors | warnings |\n| --- | ---: | ---: |\n${rows.join('\n')}\n`;
+  return `### Lint\n\n${plural(files.length, 'file')} checked.\n\n| rule | errors | warnings |\n| --- | ---: | ---: |\n${rows.join('\n')}\n`;
 }

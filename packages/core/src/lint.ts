@@ -4,6 +4,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Config, SeverityLabel } from './config/schema.js';
 import type { LintContext } from './lint-context.js';
+import { explainUnknownRuleComments } from './lint-comments.js';
 import { addFatal } from './note-file.js';
 import { createParser } from './processor.js';
 import { type RuleDefinition, SOURCE, resolveSetting } from './rule.js';
@@ -53,6 +54,7 @@ export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readon
     try {
       const tree = processor.parse(file);
       await processor.run(tree, file);
+      explainUnknownRuleComments(file);
     } catch (error) {
       addFatal(file, `cannot lint file: ${(error as Error).message}`, 'internal-error');
     }

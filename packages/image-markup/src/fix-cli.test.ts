@@ -50,10 +50,10 @@ describe('notes fix with the image rules', () => {
     expect(existsSync(bin), 'run `pnpm build` first').toBe(true);
   });
 
-  it('--dry-run prints the diff and writes nothing', () => {
+  it('--dry-run prints the diff, writes nothing, and exits 1 since files would change', () => {
     const root = makeRepo('own-line');
     const run = notes(root, '--dry-run');
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(1);
     expect(run.stdout).toContain(`--- a/${NOTE}`);
     expect(run.stdout).toContain(`+++ b/${CRLF_NOTE}`);
     expect(run.stdout).toContain(' 文字在上面:\n+\n ![模型](./images/a.png)');

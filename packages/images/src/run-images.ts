@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly complete: boolean;
   /** Called after each image (progress). */
   readonly onImage?: (row: ImageRow, done: number, total: number) => void;
+  /** Optimize in memory only: neither the images nor the manifest are written. */
+  readonly dryRun?: boolean;
 }
 
 export interface RunResult {
@@ -81,7 +83,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
         } else if (result.best && worthWriting(bytes.length, result.best.bytes.length, options)) {
           // Another program (a figure renderer) may have rewritten the file meanwhile: never replace newer work.
           if (hashBytes(readImage(repo, file)) !== hash) throw new ImageError('changed while being optimized; left alone, run again');
-          writeFileAtomic(repo.resolve(file), result.best.bytes);
+          if (run.dryRun !== true) writeFileAtomic(repo.resolve(file), result.best.bytes);
           manifest.set(file, { sha256: hashBytes(result.best.bytes), settings: label });
           changed = true;
           written++;
@@ -111,7 +113,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
       }
     }
   }
-  if (changed) writeManifest(repo, options.manifest, manifest);
+  if (changed && run.dryRun !== true) writeManifest(repo, options.manifest, manifest);
   return { rows, failed: rows.some((row) => row.status === 'error'), written };
 }
 

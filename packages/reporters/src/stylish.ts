@@ -9,5 +9,7 @@ export interface StylishOptions {
 
 /** The human report: vfile-reporter's stylish output. */
 export function formatStylish(files: readonly VFile[], options: StylishOptions = {}): string {
-  return reporter([...files], { color: options.color ?? false, quiet: options.quiet ?? true });
+  const text = reporter([...files], { color: options.color ?? false, quiet: options.quiet ?? true });
+  // vfile-reporter ends without a newline; the next line printed must not run on.
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }

@@ -1,6 +1,7 @@
 import { UserError, acquireWriteLock, encodeText, selectRules, writeFileAtomic } from '@llm-notes/core';
 import { createTwoFilesPatch } from 'diff';
 import type { Command } from '../command.js';
+import { plural } from '../plural.js';
 import { type FileFix, fixFile, isReadOnly } from '../fix-run.js';
 import { createLintContext, lintTargets } from '../lint-run.js';
 import { allRules } from '../rules-table.js';
@@ -19,7 +20,7 @@ files). Only the bytes a rule must change are rewritten; line endings and a
 byte order mark are kept; each file is written atomically.
 
 Options:
-  --dry-run         print the diff, write nothing
+  --dry-run         print the diff, write nothing; exit 1 when a file would change
   --rule <id>       apply only this rule (repeatable), enabled in config or not`,
   options: {
     'dry-run': { type: 'boolean' },
@@ -75,8 +76,9 @@ Options:
         context.stdout.write(`${result.path}: ${describeCounts(result)}\n`);
       }
       const verb = dryRun ? 'would fix' : 'fixed';
-      context.stderr.write(`${verb} ${fixes} problem${fixes === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}\n`);
-      return failed ? 1 : 0;
+      context.stderr.write(`${verb} ${plural(fixes, 'problem')} in ${plural(changedFiles, 'file')}\n`);
+      // Like `--check` elsewhere: a dry run that finds work to do fails.
+      return failed || (dryRun && changedFiles > 0) ? 1 : 0;
     } finally {
       release();
     }

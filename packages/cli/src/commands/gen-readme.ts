@@ -1,21 +1,7 @@
 import { acquireWriteLock } from '@llm-notes/core';
-import { type FileUpdate, generateReadme, writeReadmeResult } from '@llm-notes/readme';
-import { createTwoFilesPatch } from 'diff';
-import type { Command, Output } from '../command.js';
-
-/** Lines of diff shown per file by `--check`: enough to see what is stale, short enough for CI logs. */
-const DIFF_LINES = 40;
-
-function printShortDiff(update: FileUpdate, out: Output): void {
-  const patch = createTwoFilesPatch(`a/${update.relPath}`, `b/${update.relPath}`, update.before ?? '', update.after, '', '', { context: 2 });
-  const lines = patch
-    .split('\n')
-    .filter((line) => !line.startsWith('=====') && !line.startsWith('Index:'))
-    .map((line) => (line.startsWith('--- ') || line.startsWith('+++ ') ? line.trimEnd() : line));
-  const shown = lines.slice(0, DIFF_LINES).join('\n');
-  out.write(shown.endsWith('\n') ? shown : `${shown}\n`);
-  if (lines.length > DIFF_LINES) out.write(`… ${lines.length - DIFF_LINES} more diff lines\n`);
-}
+import { generateReadme, writeReadmeResult } from '@llm-notes/readme';
+import type { Command } from '../command.js';
+import { printDiff } from '../readme-diff.js';
 
 export const genReadmeCommand: Command = {
   name: 'gen-readme',
@@ -29,8 +15,9 @@ chapter and section, the footer. Also regenerates each note's
 only when they change.
 
 Options:
-  --check           write nothing; exit 1 and show a diff when a file is out of date`,
-  options: { check: { type: 'boolean' } },
+  --check           write nothing; exit 1 and show a diff when a file is out of date
+  --full-diff       with --check: the whole diff (default: the first 40 lines of each file)`,
+  options: { check: { type: 'boolean' }, 'full-diff': { type: 'boolean' } },
   allowPositionals: false,
   async run(context, args) {
     if (args.values.check === true) {
@@ -42,7 +29,7 @@ Options:
       }
       for (const update of stale) {
         context.stderr.write(`${update.relPath}: ${update.before === undefined ? 'missing' : 'out of date'}\n`);
-        printShortDiff(update, context.stdout);
+        printDiff(update, context.stdout, args.values['full-diff'] === true);
       }
       context.stderr.write('Run `pnpm gen-readme` to update.\n');
       return 1;

@@ -1,4 +1,3 @@
-import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { IMAGE_EXTENSIONS, acquireWriteLock } from '@llm-notes/core';
 import {
@@ -11,7 +10,9 @@ import {
   settingsFromOptions,
   textTable,
 } from '@llm-notes/images';
-import type { Command, CommandContext } from '../command.js';
+import type { Command, CommandContext, Output } from '../command.js';
+import { plural } from '../plural.js';
+import { appendStepSummary } from '../step-summary.js';
 
 const IMAGE_NAME = new RegExp(`\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
@@ -28,8 +29,21 @@ function selectFiles(context: CommandContext, positionals: readonly string[]): {
   return { files, symlinks: [] };
 }
 
-/** A one-line progress bar on a terminal, a plain line per notable image elsewhere. */
-function progressReporter(context: CommandContext, check: boolean) {
+/** A row worth a line of its own: something changed, would change, or is wrong. */
+function isNotable(row: ImageRow): boolean {
+  return row.status === 'optimized' || row.status === 'error' || row.status === 'failed';
+}
+
+function describeRow(row: ImageRow): string {
+  const sizes = row.after === row.before ? `${row.before} bytes` : `${row.before} → ${row.after} bytes`;
+  return `${row.status} ${row.file}: ${sizes}${row.note ? ` (${row.note})` : ''}`;
+}
+
+/**
+ * Progress: a one-line bar on a terminal (the table follows at the end);
+ * elsewhere (CI, pipes) exactly one line per notable image, as it is done.
+ */
+function progressReporter(context: CommandContext, out: Output) {
   return (row: ImageRow, done: number, total: number) => {
     if (context.interactive) {
       const width = 24;
@@ -39,31 +53,50 @@ function progressReporter(context: CommandContext, check: boolean) {
       if (done === total) context.stderr.write('\r\x1b[2K');
       return;
     }
-    if (row.status === 'optimized' || (!check && row.status === 'error')) {
-      context.stdout.write(`${row.status} ${row.file}: ${row.before} → ${row.after} bytes${row.note ? ` (${row.note})` : ''}\n`);
-    }
+    // An image that could not be processed is an error message; the rest is the report.
+    if (row.status === 'error') context.stderr.write(`${describeRow(row)}\n`);
+    else if (isNotable(row)) out.write(`${describeRow(row)}\n`);
   };
 }
 
-function writeJobSummary(context: CommandContext, title: string, rows: readonly ImageRow[]): void {
-  const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-  if (!summaryFile) return;
-  // The CI's own file, outside the repository by design.
-  appendFileSync(summaryFile, markdownTable(title, rows));
+export interface ImageCheck {
+  readonly result: RunResult & { totalBytes: number; overTotal: boolean };
+  readonly files: readonly string[];
 }
 
-function report(context: CommandContext, title: string, result: RunResult, shown: readonly ImageRow[]): void {
-  if (shown.length > 0) context.stdout.write(textTable(shown));
-  for (const row of result.rows) {
-    if (row.status === 'error' || row.status === 'failed') context.stderr.write(`${row.file}: ${row.note ?? row.status}\n`);
-  }
-  writeJobSummary(context, title, shown);
+/**
+ * `images --check` without printing a verdict: the rows (every image), the
+ * total, and progress on `out`. Used by `images --check`, `check` and the
+ * pre-commit hook.
+ */
+export async function checkImages(context: CommandContext, files: readonly string[], complete: boolean, out: Output): Promise<ImageCheck> {
+  const options = context.config.images;
+  const settings = settingsFromOptions(options, {});
+  const result = await checkFiles({ repo: context.repo, files, options, settings, complete, onImage: progressReporter(context, out) });
+  return { result, files };
+}
+
+/** The job summary's image table: every image looked at, and the true total. */
+function writeJobSummary(context: CommandContext, title: string, rows: readonly ImageRow[]): void {
+  if (rows.length > 0) appendStepSummary(context.env, markdownTable(title, rows));
+}
+
+/** The verdict line of a check, on stderr. */
+export function imageCheckVerdict(context: CommandContext, check: ImageCheck): string {
+  const { result, files } = check;
+  const options = context.config.images;
+  const lines: string[] = [];
+  if (result.overTotal) lines.push(`images total ${result.totalBytes} bytes, over the budget of ${options.maxTotalBytes} (maxTotalBytes)`);
+  const failed = result.rows.filter((row) => row.status === 'failed').length;
+  if (!result.failed) lines.push(`${plural(files.length, 'image')} checked: all optimized and within budget`);
+  else if (failed > 0) lines.push(`${plural(files.length, 'image')} checked: ${plural(failed, 'image')} failed`);
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 export const imagesCommand: Command = {
   name: 'images',
   summary: 'optimize the images under the content folder (lossless unless --lossy); --check enforces budgets',
-  help: `Usage: notes images [--check] [--lossy] [<file>…]
+  help: `Usage: notes images [--check | --dry-run] [--lossy] [<file>…]
 
 Optimizes the PNG, JPEG and WebP images under the content folder in place
 (GIF and SVG are left alone). Lossless by default: every result is decoded
@@ -76,38 +109,44 @@ everything without decoding.
 Options:
   --check           write nothing; exit 1 when an image is not optimized, is
                     over a budget (bytes, pixels), or its extension lies
+  --dry-run         optimize in memory and show what would be rewritten;
+                    write nothing; exit 1 when an image would be rewritten
   --lossy           also allow palette quantisation (PNG), mozjpeg re-encoding
                     (JPEG), lossy WebP and resizing to \`images.maxWidth\`
   <file>…           only these images (e.g. from a pre-commit hook)`,
-  options: { check: { type: 'boolean' }, lossy: { type: 'boolean' } },
+  options: { check: { type: 'boolean' }, lossy: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   allowPositionals: true,
   async run(context, args) {
     const options = context.config.images;
-    const settings = settingsFromOptions(options, args.values.lossy === true ? { lossy: true } : {});
     const { files, symlinks } = selectFiles(context, args.positionals);
     for (const link of symlinks) context.stderr.write(`${link}: symbolic link, not followed\n`);
     const complete = args.positionals.length === 0;
-    const onImage = progressReporter(context, args.values.check === true);
     if (args.values.check === true) {
-      const result = await checkFiles({ repo: context.repo, files, options, settings, complete, onImage });
-      const shown = result.rows.filter((row) => row.status !== 'ok' || row.after !== row.before);
-      report(context, 'Image check', result, shown);
-      if (result.overTotal) {
-        context.stderr.write(`images total ${result.totalBytes} bytes, over the budget of ${options.maxTotalBytes} (maxTotalBytes)\n`);
-      }
-      if (!result.failed) context.stderr.write(`${files.length} images checked: all optimized and within budget\n`);
-      return result.failed ? 1 : 0;
+      const check = await checkImages(context, files, complete, context.stdout);
+      const shown = check.result.rows.filter((row) => row.status !== 'ok' || row.after !== row.before);
+      if (context.interactive && shown.length > 0) context.stdout.write(textTable(shown));
+      writeJobSummary(context, 'Image check', check.result.rows);
+      context.stderr.write(imageCheckVerdict(context, check));
+      return check.result.failed ? 1 : 0;
     }
-    const release = acquireWriteLock(context.repo.path, 'notes images');
+    const dryRun = args.values['dry-run'] === true;
+    const settings = settingsFromOptions(options, args.values.lossy === true ? { lossy: true } : {});
+    const onImage = progressReporter(context, context.stdout);
+    const release = dryRun ? () => {} : acquireWriteLock(context.repo.path, 'notes images');
     let result: RunResult;
     try {
-      result = await optimizeFiles({ repo: context.repo, files, options, settings, complete, onImage });
+      result = await optimizeFiles({ repo: context.repo, files, options, settings, complete, onImage, dryRun });
     } finally {
       release();
     }
     const shown = result.rows.filter((row) => row.status !== 'up to date');
-    report(context, 'Image optimization', result, shown);
-    context.stderr.write(`${files.length} images, ${result.written} rewritten, ${files.length - shown.length} already up to date\n`);
-    return result.failed ? 1 : 0;
+    if (context.interactive && shown.length > 0) context.stdout.write(textTable(shown));
+    writeJobSummary(context, dryRun ? 'Image optimization (dry run)' : 'Image optimization', result.rows);
+    const rewritten = result.rows.filter((row) => row.status === 'optimized').length;
+    const upToDate = result.rows.filter((row) => row.status === 'up to date').length;
+    const verb = dryRun ? 'would be rewritten' : 'rewritten';
+    context.stderr.write(`${plural(files.length, 'image')}: ${rewritten} ${verb}, ${upToDate} already up to date\n`);
+    if (result.failed) return 1;
+    return dryRun && rewritten > 0 ? 1 : 0;
   },
 };

@@ -1,6 +1,7 @@
 import { UserError, selectRules } from '@llm-notes/core';
 import { FORMATS, type Format, formatReport } from '@llm-notes/reporters';
-import type { Command } from '../command.js';
+import { type Command, useColor } from '../command.js';
+import { plural } from '../plural.js';
 import { checkExternalLinks } from '../lint-external.js';
 import { hasErrors, lintProject, lintTargets } from '../lint-run.js';
 import { formatRuleList } from '../rule-list.js';
@@ -61,13 +62,13 @@ Options:
     if (args.values.external === true) {
       const changedSince = args.values['changed-since'] as string | undefined;
       const count = await checkExternalLinks(context.repo, context.config, files, { changedSince });
-      context.stderr.write(`checked ${count} external link${count === 1 ? '' : 's'}\n`);
+      context.stderr.write(`checked ${plural(count, 'external link')}\n`);
     } else if (args.values['changed-since'] !== undefined) {
       throw new UserError('--changed-since only applies with --external');
     }
-    const output = formatReport(format, files, { color: context.interactive, rules: allRules.map((r) => ({ id: r.id, description: r.description })) });
+    const output = formatReport(format, files, { color: useColor(context), rules: allRules.map((r) => ({ id: r.id, description: r.description })) });
     context.stdout.write(output);
-    if (format === 'stylish' && output === '') context.stderr.write(`${files.length} files checked, no problems\n`);
+    if (format === 'stylish' && output === '') context.stdout.write(`${plural(files.length, 'file')} checked, no problems\n`);
     appendStepSummary(context.env, lintSummaryMarkdown(files));
     return hasErrors(files) ? 1 : 0;
   },

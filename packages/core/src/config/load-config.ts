@@ -56,13 +56,38 @@ function keyPath(issuePath: readonly PropertyKey[]): string {
   return issuePath.map(String).join('.');
 }
 
-/** One readable sentence per schema issue, naming the key. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(raw: unknown, issuePath: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of issuePath) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+/** The values an enum (or a union holding one) accepts, and whether the union also takes an array. */
+function allowedValues(issue: z.core.$ZodIssue): { values: unknown[]; array: boolean } | undefined {
+  if (issue.code === 'invalid_value') return { values: [...issue.values], array: false };
+  if (issue.code !== 'invalid_union') return undefined;
+  const branches = issue.errors.flat();
+  const values = [...new Set(branches.flatMap((branch) => (branch.code === 'invalid_value' ? [...branch.values] : [])))];
+  if (values.length === 0) return undefined;
+  const array = branches.some((branch) => branch.code === 'invalid_type' && branch.expected === 'tuple');
+  return { values, array };
+}
+
+/** One readable sentence per schema issue, naming the key (and, for a choice, what it may be). */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const parent = keyPath(issue.path);
     return issue.keys.map((key) => `unknown key \`${parent ? `${parent}.` : ''}${key}\``).join('; ');
   }
   const where = keyPath(issue.path) || '(top level)';
+  const allowed = allowedValues(issue);
+  if (allowed) {
+    const choices = allowed.values.map((value) => JSON.stringify(value)).join(', ');
+    const value = valueAt(raw, issue.path);
+    // `[severity, options]` with a bad severity: name the first element.
+    if (Array.isArray(value)) return `\`${where}[0]\`: ${JSON.stringify(value[0])} is not allowed; expected one of ${choices}`;
+    return `\`${where}\`: ${JSON.stringify(value)} is not allowed; expected one of ${choices}${allowed.array ? ', or [severity, options]' : ''}`;
+  }
   return `\`${where}\`: ${issue.message}`;
 }
 
@@ -84,7 +109,7 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
   if (forbidden !== undefined) throw new UserError(`key \`${forbidden}\` is not allowed`, { file });
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    throw new UserError(result.error.issues.map(describeIssue).join('; '), { file });
+    throw new UserError(result.error.issues.map((issue) => describeIssue(issue, raw)).join('; '), { file });
   }
   if (knownRuleIds) {
     for (const id of Object.keys(result.data.rules)) {

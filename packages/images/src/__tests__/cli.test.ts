@@ -28,21 +28,45 @@ describe.skipIf(!existsSync(bin))('notes images (built CLI)', () => {
     writeFileSync(path.join(root, 'content/1.a/images/b.png'), await fewColoursPng());
     const before = notes(['images', '--check']);
     expect(before.code).toBe(1);
-    expect(before.stdout).toMatch(/file\s+before\s+after\s+saved/);
+    // In CI: one line per image that fails, no table repeating them.
+    const lines = before.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^failed content\/1\.a\/images\/a\.png: \d+ → \d+ bytes \(not optimized: run `pnpm images`\)$/u),
+        expect.stringMatching(/^failed content\/1\.a\/images\/b\.png: /u),
+      ]),
+    );
+    expect(before.stderr).toContain('2 images checked: 2 images failed');
     expect(existsSync(path.join(root, 'content/images.manifest.json'))).toBe(false);
+
+    const dry = notes(['images', '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toMatch(/optimized content\/1\.a\/images\/a\.png/);
+    expect(dry.stderr).toContain('2 images: 2 would be rewritten, 0 already up to date');
+    expect(existsSync(path.join(root, 'content/images.manifest.json'))).toBe(false);
+    expect(notes(['images', '--check']).code).toBe(1);
 
     const summary = path.join(root, 'summary.md');
     const run = notes(['images'], { GITHUB_STEP_SUMMARY: summary });
     expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(2);
     expect(run.stdout).toMatch(/optimized content\/1\.a\/images\/a\.png/);
-    expect(readFileSync(summary, 'utf8')).toMatch(/^### Image optimization\n\n\| file \| before \| after \| saved \| status \|/);
+    const table = readFileSync(summary, 'utf8');
+    expect(table).toMatch(/^### Image optimization\n\n\| file \| before \| after \| saved \| status \|/);
+    expect(table).toContain('| total (2 images) |');
+
+    const checked = path.join(root, 'checked.md');
+    expect(notes(['images', '--check'], { GITHUB_STEP_SUMMARY: checked }).code).toBe(0);
+    // Every image checked is in the job summary's table, and the total counts them all.
+    expect(readFileSync(checked, 'utf8')).toContain('| total (2 images) |');
     const manifest = JSON.parse(readFileSync(path.join(root, 'content/images.manifest.json'), 'utf8'));
     expect(Object.keys(manifest.images)).toEqual(['content/1.a/images/a.png', 'content/1.a/images/b.png']);
 
     const again = notes(['images']);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/0 rewritten, 2 already up to date/);
-    expect(notes(['images', '--check']).code).toBe(0);
+    expect(notes(['images', '--dry-run']).code).toBe(0);
   });
 
   it('a broken image fails the run with its name while the others are optimized; --check <file> checks only that file', async () => {
@@ -50,7 +74,7 @@ describe.skipIf(!existsSync(bin))('notes images (built CLI)', () => {
     writeFileSync(path.join(root, 'content/1.a/images/cut.png'), await truncatedPng());
     const run = notes(['images']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/content\/1\.a\/images\/cut\.png: cannot decode/);
+    expect(run.stderr).toMatch(/error content\/1\.a\/images\/cut\.png: .*cannot decode/);
     expect(run.stdout).toMatch(/optimized content\/1\.a\/images\/good\.png/);
     const one = spawnSync(process.execPath, [bin, 'images', '--check', 'content/1.a/images/good.png'], { cwd: root, encoding: 'utf8' });
     expect(one.status).toBe(0);
