@@ -107,6 +107,30 @@ describe('notes CLI', () => {
     expect(existsSync(path.join(root, '.cache'))).toBe(false);
   });
 
+  it('colours the report by FORCE_COLOR and NO_COLOR, whatever the terminal', () => {
+    const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n[缺失](./missing.md)\n' });
+    const ESC = '\u001b[';
+    expect(runCli(['lint'], root).stdout).not.toContain(ESC);
+    expect(runCli(['lint'], root, { FORCE_COLOR: '1' }).stdout).toContain(ESC);
+    expect(runCli(['lint'], root, { FORCE_COLOR: '0' }).stdout).not.toContain(ESC);
+    expect(runCli(['lint'], root, { NO_COLOR: '1' }).stdout).not.toContain(ESC);
+  });
+
+  it('counts in the singular for one: "1 file checked"', () => {
+    const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n文字。\n' });
+    expect(runCli(['lint'], root).stdout).toBe('1 file checked, no problems\n');
+  });
+
+  it('names the rule a mistyped ignore comment asks for, once, as a warning', () => {
+    const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n<!-- lint ignore link-mising-file -->\n[缺失](./missing.md)\n' });
+    const result = runCli(['lint', '--format', 'json'], root);
+    const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; severity: string; message: string }[] }[];
+    const comment = file!.messages.find((message) => message.ruleId === 'lint-comment-unknown-rule');
+    expect(comment).toEqual(expect.objectContaining({ severity: 'warning' }));
+    expect(comment!.message).toBe('`<!-- lint ignore link-mising-file -->`: there is no rule `link-mising-file` (see `notes lint --list-rules`)');
+    expect(runCli(['lint'], root).stdout).not.toMatch(/known\s+known/u);
+  });
+
   it('lists every rule of the rules table', () => {
     const result = runCli(['lint', '--list-rules'], process.cwd());
     expect(result.code).toBe(0);

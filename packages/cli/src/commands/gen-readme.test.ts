@@ -67,6 +67,22 @@ describe('notes gen-readme (built CLI)', () => {
     expect(read(root, 'README.md')).toBe(readme);
   });
 
+  it('--check cuts a long diff at 40 lines and says how to see it all; --full-diff shows it all', () => {
+    const root = makeRepo(BASE);
+    expect(notes(root, 'gen-readme').code).toBe(0);
+    const paragraphs = Array.from({ length: 60 }, (_, index) => `第 ${index} 段。`).join('\n\n');
+    writeFileSync(path.join(root, NOTE), `${read(root, NOTE)}\n${paragraphs}\n`);
+    const short = notes(root, 'gen-readme', '--check');
+    expect(short.code).toBe(1);
+    const shown = short.stdout.split('\n').filter((line) => !line.startsWith('…') && line !== '');
+    expect(shown).toHaveLength(40);
+    expect(short.stdout).toMatch(/… \d+ more diff lines \(`--full-diff` shows them all\)\n$/u);
+    const full = notes(root, 'gen-readme', '--check', '--full-diff');
+    expect(full.code).toBe(1);
+    expect(full.stdout).not.toContain('more diff lines');
+    expect(full.stdout).toContain('+第 59 段。');
+  });
+
   it('--check reports a missing README', () => {
     const check = notes(makeRepo(BASE), 'gen-readme', '--check');
     expect(check.code).toBe(1);

@@ -59,9 +59,16 @@ describe('loadConfig', () => {
     expect(error.message).toBe('unknown key `rules.no-such-rule` (no such rule)');
   });
 
-  it('rejects a bad severity', () => {
-    const error = errorOf(() => loadConfig(repoWithConfig('{"rules": {"link-missing-file": "loud"}}'), new Set(['link-missing-file'])));
-    expect(error.message).toMatch(/`rules\.link-missing-file`/u);
+  it('rejects a bad severity, listing the allowed values', () => {
+    const error = errorOf(() => loadConfig(repoWithConfig('{"rules": {"link-missing-file": "warning"}}'), new Set(['link-missing-file'])));
+    expect(error.message).toBe('`rules.link-missing-file`: "warning" is not allowed; expected one of "off", "warn", "error", or [severity, options]');
+    const inArray = errorOf(() => loadConfig(repoWithConfig('{"rules": {"link-missing-file": ["warning", {}]}}'), new Set(['link-missing-file'])));
+    expect(inArray.message).toBe('`rules.link-missing-file[0]`: "warning" is not allowed; expected one of "off", "warn", "error"');
+  });
+
+  it('lists the allowed values of any enum key', () => {
+    const error = errorOf(() => loadConfig(repoWithConfig('{"images": {"style": "centered"}}')));
+    expect(error.message).toBe('`images.style`: "centered" is not allowed; expected one of "own-line", "html-centered", "markdown"');
   });
 
   it('gives the line of a JSON syntax error', () => {
