@@ -78,4 +78,54 @@ describe('notes lint --external', () => {
       cleanup();
     }
   });
+
+  it('is a rule like the others: listed, configured by severity, silenced by an ignore comment', async () => {
+    const note = `# 外链\n\n[坏](${base}/missing)\n\n<!-- lint ignore link-external -->\n[也坏但忽略](${base}/missing?again)\n`;
+    const { root, cleanup } = makeRepo({ 'content/1.章/1.节.md': note, 'notes.config.json': JSON.stringify({ rules: { 'link-external': 'warn' } }) });
+    try {
+      const list = await run(['lint', '--list-rules'], root);
+      expect(list.stdout).toMatch(/link-external/u);
+      expect(existsSync(path.resolve(BIN, '../../../../docs/rules/link-external.md'))).toBe(true);
+
+      const warned = await run(['lint', '--external', '--rule', 'link-external', '--format', 'json', '--no-cache'], root);
+      expect(warned.code).toBe(0); // a warning does not fail the run
+      const messages = (JSON.parse(warned.stdout) as { messages: { line: number; severity: string; ruleId: string }[] }[]).flatMap((file) => file.messages);
+      expect(messages.map((message) => `${message.line} ${message.ruleId} ${message.severity}`)).toEqual(['3 link-external warning']);
+
+      writeFileSync(path.join(root, 'notes.config.json'), JSON.stringify({ rules: { 'link-external': 'off' } }));
+      seen.length = 0;
+      const off = await run(['lint', '--external', '--no-cache'], root);
+      expect(off.code).toBe(0);
+      expect(off.stderr).toContain('link-external is off in the config');
+      expect(seen).toEqual([]);
+
+      writeFileSync(path.join(root, 'notes.config.json'), '{}');
+      const markdown = await run(['lint', '--external', '--rule', 'link-external', '--format', 'markdown', '--no-cache'], root);
+      expect(markdown.code).toBe(1);
+      // The earlier run's answer comes from the result cache (`links.cacheFile`).
+      expect(markdown.stdout).toBe(
+        `1 problem (1 error, 0 warnings) in 1 file.\n\n### \`content/1.章/1.节.md\`\n\n- **error** line 3: External link \`${base}/missing\` is broken: HTTP 404 (cached) (\`link-external\`)\n`,
+      );
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('without a network (no host resolves) stops with one clear error, exit 2, and checks nothing', async () => {
+    // `.invalid` names never resolve (RFC 2606): the run sees what an offline machine sees.
+    const links = Array.from({ length: 6 }, (_, index) => `[链接 ${index}](https://host${index}.example.invalid/page)`).join('\n\n');
+    const { root, cleanup } = makeRepo({ 'content/1.章/1.节.md': `# 外链\n\n${links}\n`, 'notes.config.json': '{}' });
+    try {
+      const result = await run(['lint', '--external', '--format', 'json'], root);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^notes lint: network unavailable: .*; 6 external links not checked/u);
+      expect(existsSync(path.join(root, '.cache/external-links.json'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
 });
+

@@ -1,11 +1,29 @@
-import { type Config, MAX_NOTE_BYTES, type RepoRoot, UserError, readRegularFile, resolveConfigOutput } from '@llm-notes/core';
-import { type ChangedLines, type ExternalLink, ResultCache, changedLinesSince, checkAll, externalLinks } from '@llm-notes/lint-links';
+import {
+  type EnabledRule,
+  type LintContext,
+  MAX_NOTE_BYTES,
+  type RepoRoot,
+  UserError,
+  createLinter,
+  readNote,
+  readRegularFile,
+  resolveConfigOutput,
+} from '@llm-notes/core';
+import { type ChangedLines, ResultCache, changedLinesSince, checkAll, externalLinks } from '@llm-notes/lint-links';
 import type { VFile } from 'vfile';
+import type { CommandContext } from './command.js';
+import { EXTERNAL_LINES, EXTERNAL_RESULTS, UNCONFIRMED } from './link-external-rule.js';
+import { networkUnavailable } from './network-probe.js';
+import { plural } from './plural.js';
+import { ruleIds } from './rules-table.js';
 
 export interface ExternalRunOptions {
   /** Only links on lines added or changed since this git ref. */
   readonly changedSince?: string | undefined;
 }
+
+/** No network: the whole check is impossible, which is not a finding about any link (exit 2). */
+export class NetworkUnavailableError extends UserError {}
 
 function changedSince(repo: RepoRoot, ref: string): ChangedLines {
   try {
@@ -16,15 +34,30 @@ function changedSince(repo: RepoRoot, ref: string): ChangedLines {
   }
 }
 
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Checks the `http(s)` links of the linted files over the network (`lint
- * --external`) and adds a `link-external` finding for each broken one: an
- * error, or a warning for rate limits and anti-bot walls. Results are cached
- * in `links.cacheFile`, saved even when the run fails.
+ * `lint --external`: checks the `http(s)` links of the linted files over the
+ * network, then runs the `link-external` rule on the notes that have them,
+ * so its findings follow the config's severity and the `<!-- lint ignore -->`
+ * comments like every rule's. A link the network could not settle (rate
+ * limit, anti-bot wall) is a warning. Results are cached in
+ * `links.cacheFile`, saved even when the run fails. Without a network the
+ * run stops with one error (exit 2) before any link is tried.
+ * Returns the number of distinct URLs looked at.
  */
-export async function checkExternalLinks(repo: RepoRoot, config: Config, files: readonly VFile[], options: ExternalRunOptions = {}): Promise<number> {
+export async function checkExternalLinks(context: CommandContext, rule: EnabledRule, files: readonly VFile[], options: ExternalRunOptions = {}): Promise<number> {
+  const { repo, config } = context;
   const changed = options.changedSince === undefined ? undefined : changedSince(repo, options.changedSince);
-  const uses: { file: VFile; link: ExternalLink }[] = [];
+  const urls = new Set<string>();
+  const onlyLines = new Map<string, Set<number>>();
+  const notes: VFile[] = [];
   for (const file of files) {
     const relPath = file.path;
     const lines = changed?.get(relPath);
@@ -35,40 +68,56 @@ export async function checkExternalLinks(repo: RepoRoot, config: Config, files: 
     } catch {
       continue;
     }
-    for (const link of externalLinks(text)) {
-      if (lines === undefined || lines === 'all' || lines.has(link.line)) uses.push({ file, link });
-    }
+    const links = externalLinks(text).filter((link) => lines === undefined || lines === 'all' || lines.has(link.line));
+    if (links.length === 0) continue;
+    if (lines !== undefined && lines !== 'all') onlyLines.set(relPath, lines);
+    for (const link of links) urls.add(link.url);
+    notes.push(file);
   }
   const links = config.links;
-  for (const pattern of links.exclude) {
+  const exclude = links.exclude.map((pattern) => {
     try {
-      new RegExp(pattern, 'u');
+      return new RegExp(pattern, 'u');
     } catch (error) {
       throw new UserError(`\`links.exclude\`: ${(error as Error).message}`, { file: 'notes.config.json' });
     }
-  }
+  });
   const cache = new ResultCache(resolveConfigOutput(repo, 'links.cacheFile', links.cacheFile), links.cacheMaxAgeHours * 3_600_000, Date.now, links.cacheFile);
-  const results = await checkAll(
-    uses.map((use) => use.link.url),
-    {
-      timeoutMs: links.timeoutMs,
-      retries: links.retries,
-      backoffMs: links.backoffMs,
-      maxRetryAfterMs: links.maxRetryAfterSeconds * 1000,
-      concurrencyPerHost: links.concurrencyPerHost,
-      exclude: links.exclude,
-      cache,
-    },
-  );
-  for (const { file, link } of uses) {
-    const result = results.get(link.url);
-    if (!result || result.verdict === 'ok') continue;
-    const message = file.message(`External link \`${link.url}\` ${result.verdict === 'broken' ? 'is broken' : 'could not be confirmed'}: ${result.detail}`, {
-      place: { line: link.line, column: link.column },
-      ruleId: 'link-external',
-      source: 'llm-notes',
-    });
-    message.fatal = result.verdict === 'broken';
+
+  const toAsk = [...urls].filter((url) => !exclude.some((pattern) => pattern.test(url)) && cache.get(url) === undefined);
+  const offline = await networkUnavailable(toAsk.flatMap((url) => hostOf(url) ?? []));
+  if (offline !== undefined) {
+    throw new NetworkUnavailableError(`network unavailable: ${offline}; ${plural(toAsk.length, "external link")} not checked (run again with a network)`);
   }
-  return new Set(uses.map((use) => use.link.url)).size;
+
+  const results = await checkAll(urls, {
+    timeoutMs: links.timeoutMs,
+    retries: links.retries,
+    backoffMs: links.backoffMs,
+    maxRetryAfterMs: links.maxRetryAfterSeconds * 1000,
+    concurrencyPerHost: links.concurrencyPerHost,
+    exclude: links.exclude,
+    cache,
+  });
+
+  // The rule's own pass, in this thread, over the notes with links: the answers travel in the run context.
+  const lint = createLinter([rule], [...ruleIds]);
+  const lintContext: LintContext = {
+    repo,
+    config,
+    content: context.loadContent(),
+    cache: new Map<string, unknown>([
+      [EXTERNAL_RESULTS, results],
+      [EXTERNAL_LINES, onlyLines],
+    ]),
+  };
+  for (const target of notes) {
+    const checked = await lint(readNote(repo, target.path), lintContext);
+    for (const message of checked.messages) {
+      if (message.ruleId !== 'link-external') continue;
+      if (message.reason.includes(UNCONFIRMED)) message.fatal = false;
+      target.messages.push(message);
+    }
+  }
+  return urls.size;
 }

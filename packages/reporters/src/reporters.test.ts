@@ -94,3 +94,31 @@ describe('formatStylish', () => {
     expect(formatReport('json', knownFiles())).toBe(formatJson(knownFiles()));
   });
 });
+
+describe('formatMarkdown', () => {
+  it('counts the findings, then lists them per file under its path, message Markdown kept', () => {
+    expect(formatReport('markdown', knownFiles())).toBe(
+      [
+        '3 problems (1 error, 1 warning) in 1 file.',
+        '',
+        '### `content/1.a/1.b.md`',
+        '',
+        '- **warning** line 1: Use `\\cdot`, not `⋅` (`math-unicode`)',
+        '- **error** line 3: Cannot find file `images/x.png` (`link-missing-file`)',
+        '- **info** line 7: info, with a comma: and colon (`image-own-line`)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(formatReport('markdown', [new VFile({ path: 'README.md', value: '' })])).toBe('No problems in 1 file.\n');
+  });
+});
+
+describe('formatStylish', () => {
+  it('ends with a newline, so the next line printed starts on its own', () => {
+    expect(formatStylish(knownFiles())).toMatch(/\n$/u);
+    expect(formatStylish([new VFile({ path: 'README.md', value: '' })])).toBe('');
+  });
+});

@@ -28,7 +28,8 @@ Options:
   --format <name>   ${FORMATS.join(', ')} (default: stylish)
   --rule <id>       run only this rule (repeatable), whatever the config says
   --list-rules      print the rules table and exit
-  --external        also check http(s) links over the network (cached in config \`links.cacheFile\`)
+  --external        also check http(s) links over the network: rule \`link-external\`
+                    (cached in config \`links.cacheFile\`; no network: exit 2)
   --changed-since <git-ref>
                     with --external: only links on lines added or changed since the ref
   --no-cache        ignore and do not write the lint cache (.cache/lint-cache.json)
@@ -61,10 +62,17 @@ Options:
     });
     if (args.values.external === true) {
       const changedSince = args.values['changed-since'] as string | undefined;
-      const count = await checkExternalLinks(context.repo, context.config, files, { changedSince });
-      context.stderr.write(`checked ${plural(count, 'external link')}\n`);
+      const rule = rules.find((enabled) => enabled.rule.id === 'link-external');
+      if (rule === undefined) {
+        context.stderr.write('link-external is off in the config (`rules.link-external`): no external link checked\n');
+      } else {
+        const count = await checkExternalLinks(context, rule, files, { changedSince });
+        context.stderr.write(`checked ${plural(count, 'external link')}\n`);
+      }
     } else if (args.values['changed-since'] !== undefined) {
       throw new UserError('--changed-since only applies with --external');
+    } else if (only?.includes('link-external')) {
+      context.stderr.write('link-external reports only with --external (it needs the network)\n');
     }
     const output = formatReport(format, files, { color: useColor(context), rules: allRules.map((r) => ({ id: r.id, description: r.description })) });
     context.stdout.write(output);
