@@ -62,8 +62,8 @@ function load(name: string): Workflow {
 }
 
 describe('GitHub workflows', () => {
-  it('exist: one for pull requests, one scheduled for external links', () => {
-    expect(workflows.map((workflow) => workflow.name)).toEqual(expect.arrayContaining(['ci.yml', 'external-links.yml']));
+  it('exist: one for pull requests, one scheduled for external links, one for the site', () => {
+    expect(workflows.map((workflow) => workflow.name)).toEqual(expect.arrayContaining(['ci.yml', 'external-links.yml', 'pages.yml']));
   });
 
   for (const { name, text } of workflows) {
@@ -178,3 +178,39 @@ describe('GitHub workflows', () => {
     });
   });
 });
+
+describe('pages.yml', () => {
+  const pages = load('pages.yml') as Workflow & { jobs: Record<string, Job & { if?: string; environment?: { name: string } }> };
+
+  it('lets only the deploy job write, and only to Pages; the build job reads', () => {
+    expect(pages.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    for (const [name, job] of Object.entries(pages.jobs)) {
+      if (name !== 'deploy') expect(Object.values(job.permissions ?? {}).every((level) => level === 'read'), name).toBe(true);
+    }
+  });
+
+  it('builds on pull requests and pushes to main with Node 24', () => {
+    expect(Object.keys(pages.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
+    expect(pages.on.push).toEqual({ branches: ['main'] });
+    const build = pages.jobs.build!;
+    expect(build.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
+    expect(build.steps.some((step) => step.run?.startsWith('pnpm site:build'))).toBe(true);
+    expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('dist/site');
+  });
+
+  it('deploys only from main, never for a pull request, after the build', () => {
+    const deploy = pages.jobs.deploy!;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.if).toContain("github.event_name != 'pull_request'");
+    expect(deploy.if).toContain("github.ref == 'refs/heads/main'");
+    expect(deploy.environment?.name).toBe('github-pages');
+    expect(deploy.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+    // Nothing is uploaded for a pull request.
+    const upload = pages.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.if).toBe("github.event_name != 'pull_request'");
+  });
+});
+
+function text(workflow: Workflow): string {
+  return JSON.stringify(workflow);
+}

@@ -12,6 +12,9 @@ import { linkUntrackedTarget } from './rules/link-untracked-target.js';
 export { type NoteFacts, noteFacts } from './facts.js';
 export { anchorsCacheKey } from './note-anchors.js';
 export { referencedPaths } from './referenced-paths.js';
+export { type HtmlLink, htmlLinks } from './html-attributes.js';
+export type { LinkEnv } from './link-env.js';
+export { type Target, resolveTarget } from './resolve-target.js';
 
 /** This package's rules, each also a remark-lint plugin (`rule.plugin`). */
 export const rules: RuleDefinition[] = [

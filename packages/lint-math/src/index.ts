@@ -9,6 +9,7 @@ import { mathUnicode } from './rules/math-unicode.js';
 export { type MathScan, scanMath } from './scan/scan-math.js';
 export { TEX_VERDICT_STORE, openTexVerdictStore, texVerdict } from './tex/tex-validity.js';
 export type { TexVerdict, TexVerdictStore } from './tex/tex-verdict-store.js';
+export { githubTexPackages } from './tex/github-packages.js';
 export type { DelimiterIssue, Formula, FormulaKind } from './scan/formula.js';
 
 /** This package's rules: GitHub's reading of math delimiters, then TeX, Markdown and Unicode inside formulas. */

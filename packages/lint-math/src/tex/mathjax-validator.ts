@@ -5,8 +5,9 @@
  * no output jax, no document.
  */
 
-/** MathJax packages GitHub's renderer does not make available, or that hide errors. */
-export const EXCLUDED_PACKAGES: readonly string[] = ['noerrors', 'noundefined', 'autoload', 'require', 'bussproofs'];
+import { githubTexPackages } from './github-packages.js';
+
+export { EXCLUDED_PACKAGES } from './github-packages.js';
 
 export type TexCheck = (tex: string, display: boolean) => string | undefined;
 
@@ -46,9 +47,8 @@ async function createTexCheck(): Promise<TexCheck> {
     import('mathjax-full/js/handlers/html/HTMLMathItem.js').then(commonJs),
   ]);
   RegisterHTMLHandler(liteAdaptor());
-  const excluded = new Set(EXCLUDED_PACKAGES);
   const input = new TeX({
-    packages: AllPackages.filter((name: string) => !excluded.has(name)),
+    packages: githubTexPackages(AllPackages),
     // Throw instead of rendering the error in red, so we can report it.
     formatError: (_jax: unknown, error: unknown) => {
       throw error;
