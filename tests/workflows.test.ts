@@ -48,6 +48,9 @@ const NODE24_MAJOR: Record<string, number> = {
   'actions/upload-artifact': 6,
   'actions/github-script': 8,
   'pnpm/action-setup': 5,
+  'actions/configure-pages': 6,
+  'actions/upload-pages-artifact': 5,
+  'actions/deploy-pages': 5,
 };
 
 /** The Node line CI targets: an LTS line, not one past its end of life. */

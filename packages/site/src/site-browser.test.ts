@@ -15,7 +15,9 @@ import { type StaticSite, serveStatic } from './test-support/static-server.js';
 // Chromium opening every page. Expected counts come from the notes' sources
 // through the linters' own readers, never from the built HTML.
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Debian's package first (what .ci/run installs), then the names other systems use.
+const chromiumCandidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const chromiumPath = chromiumCandidates.find((candidate) => candidate !== undefined && existsSync(candidate)) ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const hasBuild = existsSync(path.join(root, 'packages/site/dist/bin.js'));
 const BASE = '/notes-site/';
@@ -59,7 +61,7 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) pageErrors.push(`${response.status()} ${response.url()}`);
     });
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close();
