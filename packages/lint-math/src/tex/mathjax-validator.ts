@@ -5,9 +5,9 @@
  * no output jax, no document.
  */
 
-import { githubTexPackages } from './github-packages.js';
+import { EXCLUDED_PACKAGES, githubTexPackages } from './github-packages.js';
 
-export { EXCLUDED_PACKAGES } from './github-packages.js';
+export { EXCLUDED_PACKAGES };
 
 export type TexCheck = (tex: string, display: boolean) => string | undefined;
 
