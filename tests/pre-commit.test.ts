@@ -111,6 +111,7 @@ describe('the pre-commit hook', () => {
     repo.git('add', 'content');
     const commit = repo.git('commit', '-m', 'add note');
     expect(commit.stderr).toContain('regenerated README.md from the staged notes and staged it');
+    expect(commit.stderr).not.toContain('git reset');
     expect(commit.status).toBe(0);
     expect(repo.committedFiles()).toEqual(['README.md', NOTE]);
     expect(repo.read('README.md')).toContain('### 归一化');
@@ -197,6 +198,28 @@ describe('the pre-commit hook judges the index, not the working tree', () => {
     expect(blocked.stderr).toMatch(/3:\d+.*link-missing-file/u);
     repo.git('reset', '-q', '--', NOTE);
     repo.git('checkout', '--', NOTE);
+  });
+
+  it('`git commit <path>` is judged on the index git builds for it: other staged notes are not part of it', () => {
+    const other = 'content/1.基础/4.别的.md';
+    repo.write(other, BROKEN_NOTE); // staged, broken, but not in this commit
+    repo.git('add', other);
+    repo.write(NOTE, `${GOOD_NOTE}\n#### 2. 只提交这个\n\n内容。\n`);
+    const commit = repo.git('commit', '-m', 'only the good note', '--', NOTE);
+    expect(commit.stderr).not.toContain('link-missing-file');
+    expect(commit.status).toBe(0);
+    expect(repo.committedFiles()).toEqual(['README.md', NOTE]);
+    expect(repo.git('show', 'HEAD:README.md').stdout).toContain('只提交这个');
+    expect(repo.headReadmeIsCurrent().code).toBe(0);
+    // git keeps the user's index as it was for such a commit: the hook says how to bring it up to date.
+    expect(commit.stderr).toContain('after the commit run `git reset -q -- README.md`');
+    repo.git('reset', '-q', '--', 'README.md');
+    expect(repo.git('status', '--porcelain', '--', 'README.md').stdout).toBe('');
+    // The broken note is still staged, and now blocks a commit of everything staged.
+    expect(repo.git('diff', '--cached', '--name-only').stdout).toContain(other);
+    expect(repo.git('commit', '-m', 'the rest').status).toBe(1);
+    repo.git('rm', '-q', '--cached', '--', other);
+    rmSync(path.join(repo.root, other));
   });
 
   it('with `hooks.readme: "block"`, stops a commit whose staged README is stale and changes nothing', () => {

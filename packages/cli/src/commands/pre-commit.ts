@@ -112,6 +112,14 @@ async function checkStagedImages(
   return false;
 }
 
+/** True in `git commit <paths>`, where git hands the hook a temporary index instead of the real one. */
+function isPartialCommit(git: GitRunner, env: NodeJS.ProcessEnv): boolean {
+  const indexFile = env.GIT_INDEX_FILE;
+  if (indexFile === undefined || indexFile === '') return false;
+  const gitDir = git(['rev-parse', '--absolute-git-dir']).toString('utf8').trim();
+  return path.resolve(indexFile) !== path.join(gitDir, 'index');
+}
+
 /** README from the staged notes: staged (and written to the working tree when that copy was untouched), or, in block mode, a stop. */
 function updateStagedReadme(context: CommandContext, staged: CommandContext, git: GitRunner): boolean {
   const readmePath = staged.config.readme.output;
@@ -131,6 +139,10 @@ function updateStagedReadme(context: CommandContext, staged: CommandContext, git
   stageBlob(git, writeBlob(git, result.readme.bytes, readmePath), readmePath);
   if (!unstagedReadme) writeFileAtomic(workingReadme, result.readme.bytes);
   context.stderr.write(`pre-commit: regenerated ${readmePath} from the staged notes and staged it\n`);
+  if (isPartialCommit(git, context.env)) {
+    // `git commit <paths>` commits a temporary index; the user's own index keeps the old README.
+    context.stderr.write(`pre-commit: this is \`git commit <paths>\`: your index still holds the old ${readmePath}; after the commit run \`git reset -q -- ${readmePath}\`\n`);
+  }
   if (unstagedReadme) context.stderr.write(`pre-commit: ${readmePath} has unstaged edits in the working tree; they were left alone\n`);
   return true;
 }
