@@ -30,6 +30,24 @@ describe('notes CLI', () => {
     expect(version.stdout.trim()).toBe(manifest.version);
   });
 
+  it('lists each command by the name and summary the command itself has', async () => {
+    for (const entry of commands) {
+      const command = await entry.load();
+      expect([command.name, command.summary]).toEqual([entry.name, entry.summary]);
+    }
+  });
+
+  it('answers --help and --version without loading any command or the content packages', () => {
+    // The bundle splits commands into chunks of their own: the entry file must not import them statically.
+    const entry = readFileSync(BIN, 'utf8');
+    const statically = [...entry.matchAll(/^import[^;]*?from\s*["'](\.\/[^"']+)["']/gmu)].map((match) => match[1]);
+    for (const chunk of statically) {
+      const text = readFileSync(path.join(path.dirname(BIN), chunk ?? ''), 'utf8');
+      expect(text).not.toContain('remark-parse');
+      expect(text.length).toBeLessThan(50_000);
+    }
+  });
+
   it('answers --help for every command', () => {
     for (const command of commands) {
       const result = runCli([command.name, '--help'], process.cwd());

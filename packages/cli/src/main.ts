@@ -1,10 +1,6 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ContentModel, RepoRoot, UserError, checkConfigPaths, discoverContent, loadConfig } from '@llm-notes/core';
-import type { Command, CommandContext, OptionsConfig, Output } from './command.js';
+import type { OptionsConfig, Output } from './command.js';
 import { commands } from './commands/index.js';
-import { findRepositoryRoot } from './root-folder.js';
-import { ruleIds } from './rules-table.js';
 import { cliVersion } from './version.js';
 
 export interface MainIo {
@@ -47,32 +43,6 @@ Run \`notes <command> --help\` for a command's options.
 `;
 }
 
-function createContext(values: Record<string, unknown>, io: MainIo): CommandContext {
-  const rootOption = typeof values.root === 'string' ? path.resolve(io.cwd, values.root) : findRepositoryRoot(io.cwd);
-  let repo: RepoRoot;
-  try {
-    repo = new RepoRoot(rootOption);
-  } catch (error) {
-    throw new UserError(`repository root not found (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: rootOption });
-  }
-  const config = loadConfig(repo.realPath, ruleIds);
-  const contentDir = typeof values.content === 'string' ? values.content : config.content;
-  checkConfigPaths(repo, config, contentDir);
-  let content: ContentModel | undefined;
-  return {
-    repo,
-    config,
-    contentDir,
-    loadContent: () => (content ??= discoverContent(repo, contentDir)),
-    stdout: io.stdout,
-    stderr: io.stderr,
-    env: io.env,
-    interactive: io.interactive,
-    color: io.color ?? io.interactive,
-    debug: values.debug === true,
-  };
-}
-
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   const [first, ...rest] = argv;
@@ -84,12 +54,13 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     io.stdout.write(`${cliVersion()}\n`);
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === first);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === first);
+  if (!entry) {
     const known = commands.map((candidate) => candidate.name).join(', ');
     io.stderr.write(`notes: unknown command \`${first}\` (commands: ${known}); see \`notes --help\`\n`);
     return 2;
   }
+  const command = await entry.load();
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
@@ -107,19 +78,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     io.stdout.write(`${command.help}\n\n${GLOBAL_HELP}\n`);
     return 0;
   }
-  const debug = values.debug === true;
-  try {
-    const context = createContext(values, io);
-    return await command.run(context, { values: values as never, positionals });
-  } catch (error) {
-    if (error instanceof UserError) {
-      io.stderr.write(`notes ${command.name}: ${error.describe()}\n`);
-      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
-      return 2;
-    }
-    io.stderr.write(`notes ${command.name}: internal error: ${(error as Error).message ?? String(error)}\n`);
-    if (debug) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    else io.stderr.write('Run again with --debug for the stack trace.\n');
-    return 2;
-  }
+  // The repository, config and content model are loaded only for a command that runs.
+  const { runCommand } = await import('./run-command.js');
+  return runCommand(command, values, positionals, io);
 }

@@ -15,12 +15,24 @@ function orphansByNote(env: LinkEnv, context: LintContext): ReadonlyMap<string, 
     if (readme && existsSync(readme)) notes.push(readme);
     const referenced = referencedByNotes(env.repo.path, notes);
     const fallback = content.notes[0]?.relPath ?? '';
+    // Chapter folder → its first note, looked up by the image's enclosing folders (a scan of every
+    // chapter per image would grow with the square of the repository).
+    const firstNotes = new Map<string, string | undefined>();
+    for (const chapter of [...(content.introChapter ? [content.introChapter] : []), ...content.chapters]) {
+      if (!firstNotes.has(chapter.relPath)) firstNotes.set(chapter.relPath, chapter.sections[0]?.relPath);
+    }
     for (const image of listContentImages(env.repo, content)) {
       if (referenced.has(image.normalize('NFC').toLowerCase())) continue;
       // Reported once, on the first note of the chapter holding the image (else the first note).
-      const chapter = [...(content.introChapter ? [content.introChapter] : []), ...content.chapters].find((candidate) => image.startsWith(`${candidate.relPath}/`));
-      const owner = chapter?.sections[0]?.relPath ?? fallback;
-      byNote.set(owner, [...(byNote.get(owner) ?? []), image]);
+      let owner: string | undefined;
+      for (let slash = image.lastIndexOf('/'); slash > 0 && owner === undefined; slash = image.lastIndexOf('/', slash - 1)) {
+        const folder = image.slice(0, slash);
+        if (firstNotes.has(folder)) owner = firstNotes.get(folder) ?? fallback;
+      }
+      owner ??= fallback;
+      const list = byNote.get(owner);
+      if (list) list.push(image);
+      else byNote.set(owner, [image]);
     }
     return byNote;
   });

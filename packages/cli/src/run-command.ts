@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { type ContentModel, RepoRoot, UserError, checkConfigPaths, discoverContent, loadConfig } from '@llm-notes/core';
+import type { Command, CommandContext } from './command.js';
+import type { MainIo } from './main.js';
+import { findRepositoryRoot } from './root-folder.js';
+import { ruleIds } from './rules-table.js';
+
+function createContext(values: Record<string, unknown>, io: MainIo): CommandContext {
+  const rootOption = typeof values.root === 'string' ? path.resolve(io.cwd, values.root) : findRepositoryRoot(io.cwd);
+  let repo: RepoRoot;
+  try {
+    repo = new RepoRoot(rootOption);
+  } catch (error) {
+    throw new UserError(`repository root not found (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: rootOption });
+  }
+  const config = loadConfig(repo.realPath, ruleIds);
+  const contentDir = typeof values.content === 'string' ? values.content : config.content;
+  checkConfigPaths(repo, config, contentDir);
+  let content: ContentModel | undefined;
+  return {
+    repo,
+    config,
+    contentDir,
+    loadContent: () => (content ??= discoverContent(repo, contentDir)),
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+    interactive: io.interactive,
+    color: io.color ?? io.interactive,
+    debug: values.debug === true,
+  };
+}
+
+/** Resolves the repository and config, runs `command`, and turns its errors into messages and exit codes. */
+export async function runCommand(command: Command, values: Record<string, unknown>, positionals: string[], io: MainIo): Promise<number> {
+  const debug = values.debug === true;
+  try {
+    const context = createContext(values, io);
+    return await command.run(context, { values: values as never, positionals });
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr.write(`notes ${command.name}: ${error.describe()}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return 2;
+    }
+    io.stderr.write(`notes ${command.name}: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (debug) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    else io.stderr.write('Run again with --debug for the stack trace.\n');
+    return 2;
+  }
+}
