@@ -1,34 +1,27 @@
 #!/usr/bin/env node
-// Times `notes lint` (cold, then warm from its cache) side by side with
-// markdownlint-cli2 and remark-cli + remark-validate-links on one scaled corpus:
-// the shared corpus copied N times into distinct chapter folders, links kept valid.
-// Usage: node scripts/bench-lint.mjs [N=500] [--build-only]   (run `pnpm build` first)
-import { execFileSync, spawnSync } from 'node:child_process';
+// Times `notes lint` side by side with markdownlint-cli2 on scaled corpora: the
+// shared corpus copied N times into distinct chapter folders (links kept valid),
+// for each N given. Per size: ours cold (default worker choice, cache written),
+// warm (from that cache), cold on one thread and cold on two workers (no cache),
+// and the peer; wall time and peak memory. Then the issue's aims with ratios:
+// cold and memory against the peer at the largest size, warm time, per-file cost
+// across sizes (linearity), and the default worker choice against one thread at
+// every size (forced two workers reported beside it).
+// Usage: node scripts/bench-lint.mjs [copies… = 10 50] [--remark] [--build-only]   (after `pnpm build`)
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bin, corpus, ensureBuilt, ensureTime, loadLine, measure, printAims, repoRoot, requireCorpus } from './benchmark-support.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const copies = Number(process.argv[2] ?? 500);
-const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
-// The bundled CLI when the build made one (what `pnpm lint` runs), else the compiled files.
-const bundled = path.join(repoRoot, 'packages/cli/bundle/notes.js');
-const notesBin = existsSync(bundled) ? bundled : path.join(repoRoot, 'packages/cli/dist/bin.js');
+const sizes = process.argv.slice(2).filter((arg) => /^\d+$/u.test(arg)).map(Number);
+if (sizes.length === 0) sizes.push(10, 50);
+const withRemark = process.argv.includes('--remark');
+const tool = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 
-if (!existsSync(corpus)) {
-  console.error(`corpus not found (${path.relative(repoRoot, corpus)}); nothing to measure`);
-  process.exit(0);
-}
-if (!existsSync(notesBin)) {
-  console.error('build first: pnpm build');
-  process.exit(2);
-}
-for (const tool of ['markdownlint-cli2', 'remark']) {
-  if (!existsSync(bin(tool))) execFileSync('pnpm', ['add', '-D', '-w', 'markdownlint-cli2', 'remark-cli', 'remark-validate-links'], { cwd: repoRoot, stdio: 'inherit' });
-}
-if (!existsSync('/usr/bin/time')) execFileSync('apt-get', ['install', '-y', 'time'], { stdio: 'inherit' });
+requireCorpus();
+ensureBuilt();
+ensureTime();
 
 /** Chapters as `[folder name, number, title]`. */
 const chapters = readdirSync(corpus)
@@ -36,7 +29,7 @@ const chapters = readdirSync(corpus)
   .map((name) => [name, Number(name.split('.')[0]), name.slice(name.indexOf('.') + 1)]);
 const spread = Math.max(...chapters.map(([, number]) => number)) + 1;
 
-function buildCorpus() {
+function buildCorpus(copies) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bench-lint-'));
   let files = 0;
   let bytes = 0;
@@ -81,41 +74,102 @@ function buildCorpus() {
   return { root, files, bytes };
 }
 
-let statsFolder = '';
-
-function measure(label, command, args, cwd) {
-  // Outside the corpus: a new file there would change the repository state the lint cache checks.
-  const stats = path.join(statsFolder, 'stats');
-  const result = spawnSync('/usr/bin/time', ['-o', stats, '-f', '%e %M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
-  const [seconds, kib] = readFileSync(stats, 'utf8').trim().split(/\s+/u).slice(-2).map(Number);
-  rmSync(stats, { force: true });
-  // A tool that could not run at all is not a measurement.
-  if (/Cannot process file|Cannot find module/u.test(String(result.stderr))) throw new Error(`${label} failed:\n${String(result.stderr).slice(0, 2000)}`);
-  return { label, seconds, mib: kib / 1024, status: result.status };
-}
-
-const { root, files, bytes } = buildCorpus();
-console.log(`corpus: ${copies} copies, ${files} Markdown files, ${(bytes / 1e6).toFixed(1)} MB (in a temp folder)`);
 if (process.argv.includes('--build-only')) {
   // For profiling: leave the corpus in place and say where it is.
-  console.log(root);
+  const built = buildCorpus(sizes[0]);
+  console.log(`corpus: ${sizes[0]} copies, ${built.files} Markdown files, ${(built.bytes / 1e6).toFixed(1)} MB`);
+  console.log(built.root);
   process.exit(0);
 }
-statsFolder = mkdtempSync(path.join(os.tmpdir(), 'bench-lint-time-'));
-const readmes = readdirSync(path.join(root, 'readmes')).map((name) => `readmes/${name}`);
-const rows = [];
-rmSync(path.join(root, '.cache'), { recursive: true, force: true });
-rows.push(measure('notes lint (cold, no cache)', process.execPath, [notesBin, 'lint', '--format', 'json', 'content', ...readmes], root));
-// Twice: a rebuild of the toolchain during the cold run (other work in the same checkout)
-// rightly invalidates the cache, and the first warm run then re-lints everything.
-rows.push(measure('notes lint (warm, cache)', process.execPath, [notesBin, 'lint', '--format', 'json', 'content', ...readmes], root));
-rows.push(measure('notes lint (warm again)', process.execPath, [notesBin, 'lint', '--format', 'json', 'content', ...readmes], root));
-rows.push(measure('notes lint (one thread, cold)', process.execPath, [notesBin, 'lint', '--no-cache', '--workers', '0', '--format', 'json', 'content', ...readmes], root));
-rows.push(measure('markdownlint-cli2', bin('markdownlint-cli2'), ['content/**/*.md', 'readmes/*.md'], root));
-rows.push(measure('remark-cli + remark-validate-links', bin('remark'), ['content', 'readmes', '--use', path.join(repoRoot, 'node_modules/remark-validate-links/index.js'), '--quiet', '--no-stdout', '--no-config', '--no-ignore'], root));
 
-console.log(`load average at the end: ${os.loadavg().map((value) => value.toFixed(1)).join(' ')} (${os.availableParallelism()} cores)`);
-console.log(`${'tool'.padEnd(38)} ${'wall s'.padStart(8)} ${'peak MiB'.padStart(9)} exit`);
-for (const row of rows) console.log(`${row.label.padEnd(38)} ${row.seconds.toFixed(1).padStart(8)} ${row.mib.toFixed(0).padStart(9)} ${row.status}`);
-rmSync(root, { recursive: true, force: true });
+const statsFolder = mkdtempSync(path.join(os.tmpdir(), 'bench-lint-time-'));
+const results = [];
+for (const copies of sizes) {
+  const { root, files, bytes } = buildCorpus(copies);
+  const readmes = readdirSync(path.join(root, 'readmes')).map((name) => `readmes/${name}`);
+  const lint = (...options) => [bin, 'lint', ...options, '--format', 'json', 'content', ...readmes];
+  const run = (label, command, args) => measure(label, command, args, { cwd: root, statsFolder });
+  rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+  const rows = {
+    cold: run('notes lint, cold (cache written)', process.execPath, lint()),
+    warm: run('notes lint, warm (from the cache)', process.execPath, lint()),
+    defaultChoice: run('notes lint, cold, default workers', process.execPath, lint('--no-cache')),
+    oneThread: run('notes lint, cold, one thread', process.execPath, lint('--no-cache', '--workers', '0')),
+    twoWorkers: run('notes lint, cold, two workers', process.execPath, lint('--no-cache', '--workers', '2')),
+    peer: run('markdownlint-cli2', tool('markdownlint-cli2'), ['content/**/*.md', 'readmes/*.md']),
+  };
+  if (withRemark) {
+    rows.remark = run('remark-cli + remark-validate-links', tool('remark'), [
+      'content', 'readmes', '--use', path.join(repoRoot, 'node_modules/remark-validate-links/index.js'), '--quiet', '--no-stdout', '--no-config', '--no-ignore',
+    ]);
+  }
+  console.log(`\n${copies} copies: ${files} Markdown files, ${(bytes / 1e6).toFixed(1)} MB; ${loadLine()}`);
+  console.log(`${'tool'.padEnd(38)} ${'wall s'.padStart(8)} ${'peak MiB'.padStart(9)} ${'ms/file'.padStart(8)} exit`);
+  for (const row of Object.values(rows)) {
+    console.log(`${row.label.padEnd(38)} ${row.seconds.toFixed(2).padStart(8)} ${row.mib.toFixed(0).padStart(9)} ${((1000 * row.seconds) / files).toFixed(1).padStart(8)} ${row.status}`);
+  }
+  results.push({ copies, files, rows });
+  rmSync(root, { recursive: true, force: true });
+}
 rmSync(statsFolder, { recursive: true, force: true });
+
+const largest = results[results.length - 1];
+const smallest = results[0];
+const perFile = (result, row) => result.rows[row].seconds / result.files;
+const aims = [
+  {
+    aim: `${largest.copies} copies: cold wall`,
+    ours: `${largest.rows.cold.seconds.toFixed(2)} s`,
+    peer: `${largest.rows.peer.seconds.toFixed(2)} s`,
+    ratio: (largest.rows.cold.seconds / largest.rows.peer.seconds).toFixed(2),
+    target: '≤ 0.5',
+    met: largest.rows.cold.seconds <= 0.5 * largest.rows.peer.seconds,
+  },
+  {
+    aim: `${largest.copies} copies: cold peak memory`,
+    ours: `${largest.rows.cold.mib.toFixed(0)} MiB`,
+    peer: `${largest.rows.peer.mib.toFixed(0)} MiB`,
+    ratio: (largest.rows.cold.mib / largest.rows.peer.mib).toFixed(2),
+    target: '≤ 0.5',
+    met: largest.rows.cold.mib <= 0.5 * largest.rows.peer.mib,
+  },
+  {
+    aim: `${largest.copies} copies: warm wall`,
+    ours: `${largest.rows.warm.seconds.toFixed(2)} s`,
+    peer: `${largest.rows.peer.seconds.toFixed(2)} s`,
+    ratio: (largest.rows.warm.seconds / largest.rows.peer.seconds).toFixed(2),
+    target: '≤ 0.5 s',
+    met: largest.rows.warm.seconds <= 0.5,
+  },
+];
+if (results.length > 1) {
+  const growth = perFile(largest, 'oneThread') / perFile(smallest, 'oneThread');
+  aims.push({
+    aim: `per-file cost, one thread, ${largest.copies} vs ${smallest.copies} copies`,
+    ours: `${(1000 * perFile(largest, 'oneThread')).toFixed(1)} vs ${(1000 * perFile(smallest, 'oneThread')).toFixed(1)} ms`,
+    peer: `${(1000 * perFile(largest, 'peer')).toFixed(1)} vs ${(1000 * perFile(smallest, 'peer')).toFixed(1)} ms`,
+    ratio: growth.toFixed(2),
+    target: '≤ 1.15',
+    met: growth <= 1.15,
+  });
+}
+for (const result of results) {
+  aims.push({
+    aim: `${result.copies} copies: default worker choice vs one thread (cold)`,
+    ours: `${result.rows.defaultChoice.seconds.toFixed(2)} s`,
+    peer: `${result.rows.oneThread.seconds.toFixed(2)} s (one thread)`,
+    ratio: (result.rows.defaultChoice.seconds / result.rows.oneThread.seconds).toFixed(2),
+    target: '≤ 1.0',
+    met: result.rows.defaultChoice.seconds <= result.rows.oneThread.seconds * 1.02,
+  });
+  aims.push({
+    aim: `${result.copies} copies: two workers vs one thread (cold)`,
+    ours: `${result.rows.twoWorkers.seconds.toFixed(2)} s`,
+    peer: `${result.rows.oneThread.seconds.toFixed(2)} s (one thread)`,
+    ratio: (result.rows.twoWorkers.seconds / result.rows.oneThread.seconds).toFixed(2),
+    target: '(forced; reported)',
+    met: true,
+  });
+}
+console.log(`\nAims (${loadLine()}):\n`);
+printAims(aims);

@@ -52,18 +52,27 @@ function plainMathJax() {
   };
 }
 
-/** Formulas per second over the corpus (one warm-up pass first, for the JIT). */
-async function throughput(validate, warmUp = true) {
-  if (warmUp) for (const formula of corpus.slice(0, 2000)) await validate(formula);
+/** Formulas per second over `formulas` (a warm-up pass on other formulas first, for the JIT). */
+async function throughput(validate, formulas = corpus) {
+  for (const formula of warmUp) await validate(formula);
   const started = performance.now();
-  for (const formula of corpus) await validate(formula);
-  return Math.round(corpus.length / ((performance.now() - started) / 1000));
+  for (const formula of formulas) await validate(formula);
+  return Math.round(formulas.length / ((performance.now() - started) / 1000));
 }
 
-const plain = plainMathJax();
+// Warm-up formulas: another seed, so the measured ones are still unseen.
+const warmUp = formulaCorpus(real, 1500, 7);
+// Notes as written are mostly valid: the corpus's valid formulas with one broken in fifty.
+const plainCheck = plainMathJax();
+const plainVerdicts = corpus.map((formula) => plainCheck(formula.tex, formula.display));
+const notesLike = corpus.filter((_, index) => plainVerdicts[index] === null || index % 50 === 0);
+
+const plain = plainCheck;
 const plainRate = await throughput((formula) => plain(formula.tex, formula.display));
 // Cold: a fresh process would have no verdicts; the pre-check and MathJax's parser do the work.
 const coldRate = await throughput((formula) => texVerdict(formula.tex, formula.display));
+const plainNotesRate = await throughput((formula) => plain(formula.tex, formula.display), notesLike);
+const coldNotesRate = await throughput((formula) => texVerdict(formula.tex, formula.display), notesLike);
 const storeFolder = mkdtempSync(path.join(os.tmpdir(), 'bench-math-verdicts-'));
 const store = openTexVerdictStore(path.join(storeFolder, 'tex-verdicts.json'));
 for (const formula of corpus) await texVerdict(formula.tex, formula.display, store);
@@ -72,13 +81,13 @@ const warmStore = openTexVerdictStore(path.join(storeFolder, 'tex-verdicts.json'
 const warmRate = await throughput((formula) => texVerdict(formula.tex, formula.display, warmStore));
 rmSync(storeFolder, { recursive: true, force: true });
 const proven = corpus.filter((formula) => provablyValidTex(formula.tex)).length;
-const valid = corpus.filter((formula) => plain(formula.tex, formula.display) === null).length;
+const valid = plainVerdicts.filter((verdict) => verdict === null).length;
 let katexRate = '—';
 try {
   const katex = (await import(pathToFileURL(require.resolve('katex')).href)).default;
   katexRate = await throughput((formula) => {
     try {
-      katex.renderToString(formula.tex, { displayMode: formula.display, throwOnError: true });
+      katex.renderToString(formula.tex, { displayMode: formula.display, throwOnError: true, strict: 'ignore' });
       return null;
     } catch (error) {
       return error.message;
@@ -91,12 +100,12 @@ try {
 console.log(`TeX corpus: ${corpus.length} distinct formulas (${real.length} from notes), ${valid} valid; the pre-check proves ${proven} (${((100 * proven) / valid).toFixed(1)} % of the valid ones) without MathJax`);
 console.log(loadLine());
 console.log('');
-console.log('| validator (one thread) | formulas/s |');
-console.log('|---|---:|');
-console.log(`| plain MathJax 3 (full conversion) | ${plainRate} |`);
-console.log(`| ours, cold (pre-check + MathJax TeX parser) | ${coldRate} |`);
-console.log(`| ours, warm (verdicts remembered) | ${warmRate} |`);
-console.log(`| KaTeX renderToString (reference) | ${katexRate} |`);
+console.log(`| validator (one thread) | whole corpus (${corpus.length - valid} broken), formulas/s | notes-like mix (${notesLike.length}, 2 % broken), formulas/s |`);
+console.log('|---|---:|---:|');
+console.log(`| plain MathJax 3 (full conversion) | ${plainRate} | ${plainNotesRate} |`);
+console.log(`| ours, cold (pre-check + MathJax TeX parser) | ${coldRate} | ${coldNotesRate} |`);
+console.log(`| ours, warm (verdicts remembered) | ${warmRate} | — |`);
+console.log(`| KaTeX renderToString (reference) | ${katexRate} | — |`);
 
 // --- 2. lint of a math-heavy repository ----------------------------------------
 const root = mkdtempSync(path.join(os.tmpdir(), 'bench-math-heavy-'));
@@ -120,12 +129,28 @@ console.log(loadLine());
 console.log('');
 printAims([
   {
-    aim: 'TeX validation, cold, one thread',
+    aim: 'TeX validation, cold, one thread, notes-like mix',
+    ours: `${coldNotesRate}/s`,
+    peer: `${plainNotesRate}/s (plain MathJax)`,
+    ratio: `${(coldNotesRate / plainNotesRate).toFixed(1)}× faster`,
+    target: '≥ 10,000/s',
+    met: coldNotesRate >= 10_000,
+  },
+  {
+    aim: 'TeX validation, cold, one thread, whole corpus',
     ours: `${coldRate}/s`,
     peer: `${plainRate}/s (plain MathJax)`,
     ratio: `${(coldRate / plainRate).toFixed(1)}× faster`,
     target: '≥ 10,000/s',
     met: coldRate >= 10_000,
+  },
+  {
+    aim: 'TeX validation, warm (remembered), one thread',
+    ours: `${warmRate}/s`,
+    peer: `${plainRate}/s (plain MathJax)`,
+    ratio: `${(warmRate / plainRate).toFixed(1)}× faster`,
+    target: '≥ 10,000/s',
+    met: warmRate >= 10_000,
   },
   {
     aim: 'lint math-heavy, cold: wall',

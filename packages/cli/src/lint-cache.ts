@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RepoRoot, readRegularFile, writeFileAtomic } from '@llm-notes/core';
+import { type RepoRoot, readRegularFile, writeFileAtomic } from '@llm-notes/core/repository';
 import type { StoredMessage } from './lint-messages.js';
 import { cliVersion } from './version.js';
 
@@ -35,35 +35,48 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /**
- * Identifies the tool build: its version, the bytes of every compiled file of
- * the workspace packages and the dependency lock file, so a rebuilt rule
- * never reuses findings of the old code (and a rebuild that changes nothing
- * keeps the cache).
+ * Identifies the tool build: its version, and the name, size and modification
+ * time of every file of the code that runs (the bundle when the CLI runs from
+ * it, else the compiled files of every workspace package) and of the
+ * dependency lock file, so a rebuilt rule never reuses findings of the old
+ * code. File stats rather than bytes: this runs at every start, and reading
+ * megabytes of code each time would cost more than a rebuild's cold cache.
  */
 function toolBuild(): string {
-  const packages = fileURLToPath(new URL('../../', import.meta.url));
+  if (toolBuildId !== undefined) return toolBuildId;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const packages = path.resolve(here, '../..');
   const hash = createHash('sha1').update(cliVersion());
-  const walk = (folder: string) => {
-    let names: string[];
+  const add = (file: string) => {
     try {
-      names = readdirSync(folder).sort();
+      const stats = statSync(file);
+      hash.update(`${path.relative(packages, file)}\0${stats.size}\0${stats.mtimeMs}\n`);
+    } catch {
+      hash.update(`${path.relative(packages, file)}\0missing\n`);
+    }
+  };
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const name of names) {
-      const full = path.join(folder, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.js')) hash.update(`${path.relative(packages, full)}\0`).update(readFileSync(full));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js')) add(full);
     }
   };
-  for (const name of readdirSync(packages).sort()) walk(path.join(packages, name, 'dist'));
-  try {
-    hash.update(readFileSync(path.join(packages, '..', 'pnpm-lock.yaml')));
-  } catch {
-    // Installed without a lock file: the compiled code alone identifies the build.
-  }
-  return hash.digest('base64');
+  if (path.basename(here) === 'bundle') walk(here);
+  else for (const name of readdirSync(packages).sort()) walk(path.join(packages, name, 'dist'));
+  add(path.join(packages, '..', 'pnpm-lock.yaml'));
+  toolBuildId = hash.digest('base64');
+  return toolBuildId;
 }
+
+let toolBuildId: string | undefined;
 
 export function runKey(parts: unknown): string {
   return sha1(JSON.stringify([toolBuild(), parts]));

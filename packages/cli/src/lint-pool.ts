@@ -21,10 +21,18 @@ export function workersAvailable(): boolean {
   return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
 }
 
-/** How many workers a run of `count` files deserves: one per core, none for a handful of files. */
+/**
+ * Below this many files one thread is faster: each worker pays its own start
+ * (loading the code, listing the content, `git ls-files`, reading every note
+ * for orphan images, MathJax when a formula needs it) before it lints a file.
+ */
+export const MIN_FILES_FOR_WORKERS = 400;
+
+/** How many workers a run of `count` files deserves: none below `MIN_FILES_FOR_WORKERS`, then up to one per core. */
 export function workerCount(count: number): number {
+  if (count < MIN_FILES_FOR_WORKERS) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, Math.floor(count / BATCH_SIZE)));
+  return Math.max(0, Math.min(cores, Math.floor(count / (MIN_FILES_FOR_WORKERS / 2))));
 }
 
 /**

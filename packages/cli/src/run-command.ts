@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { type ContentModel, RepoRoot, UserError, checkConfigPaths, discoverContent, loadConfig } from '@llm-notes/core';
+import { type ContentModel, RepoRoot, UserError, checkConfigPaths, discoverContent, loadConfig } from '@llm-notes/core/repository';
 import type { Command, CommandContext } from './command.js';
 import type { MainIo } from './main.js';
 import { findRepositoryRoot } from './root-folder.js';
-import { ruleIds } from './rules-table.js';
 
-function createContext(values: Record<string, unknown>, io: MainIo): CommandContext {
+async function createContext(values: Record<string, unknown>, io: MainIo): Promise<CommandContext> {
   const rootOption = typeof values.root === 'string' ? path.resolve(io.cwd, values.root) : findRepositoryRoot(io.cwd);
   let repo: RepoRoot;
   try {
@@ -13,7 +12,9 @@ function createContext(values: Record<string, unknown>, io: MainIo): CommandCont
   } catch (error) {
     throw new UserError(`repository root not found (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: rootOption });
   }
-  const config = loadConfig(repo.realPath, ruleIds);
+  let config = loadConfig(repo.realPath);
+  // The rules table (every rule's code) is loaded only when the config names rules, to check the names.
+  if (Object.keys(config.rules).length > 0) config = loadConfig(repo.realPath, (await import('./rules-table.js')).ruleIds);
   const contentDir = typeof values.content === 'string' ? values.content : config.content;
   checkConfigPaths(repo, config, contentDir);
   let content: ContentModel | undefined;
@@ -35,7 +36,7 @@ function createContext(values: Record<string, unknown>, io: MainIo): CommandCont
 export async function runCommand(command: Command, values: Record<string, unknown>, positionals: string[], io: MainIo): Promise<number> {
   const debug = values.debug === true;
   try {
-    const context = createContext(values, io);
+    const context = await createContext(values, io);
     return await command.run(context, { values: values as never, positionals });
   } catch (error) {
     if (error instanceof UserError) {

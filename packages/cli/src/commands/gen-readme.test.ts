@@ -50,7 +50,24 @@ describe('notes gen-readme (built CLI)', () => {
 
     const check = notes(root, 'gen-readme', '--check');
     expect(check.code).toBe(0);
-    expect(readdirSync(root).sort()).toEqual(['.github', 'README.md', 'content', 'node_modules']);
+    // Only the git-ignored cache of the last up-to-date inputs is added.
+    expect(readdirSync(root).sort()).toEqual(['.cache', '.github', 'README.md', 'content', 'node_modules']);
+    expect(readdirSync(path.join(root, '.cache'))).toEqual(['readme-check.json']);
+  });
+
+  it('--check answers from the remembered inputs only while every input is byte for byte the same', () => {
+    const root = makeRepo(BASE);
+    expect(notes(root, 'gen-readme').code).toBe(0);
+    expect(notes(root, 'gen-readme', '--check').code).toBe(0);
+    const notePath = path.join(root, NOTE);
+    const original = readFileSync(notePath, 'utf8');
+    writeFileSync(notePath, original.replace('# Self Attention', '# Self-Attention'));
+    expect(notes(root, 'gen-readme', '--check').code).toBe(1);
+    writeFileSync(notePath, original);
+    expect(notes(root, 'gen-readme', '--check').code).toBe(0);
+    // A README edited by hand is an input too.
+    writeFileSync(path.join(root, 'README.md'), `${read(root, 'README.md')} `);
+    expect(notes(root, 'gen-readme', '--check').code).toBe(1);
   });
 
   it('--check fails after a one-character edit, names README.md, shows a diff and the fix, writes nothing', () => {

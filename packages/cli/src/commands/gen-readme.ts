@@ -1,7 +1,6 @@
-import { acquireWriteLock } from '@llm-notes/core';
-import { generateReadme, writeReadmeResult } from '@llm-notes/readme';
+import { acquireWriteLock } from '@llm-notes/core/repository';
 import type { Command } from '../command.js';
-import { printDiff } from '../readme-diff.js';
+import { knownUpToDate, readmeInputsDigest, rememberUpToDate } from '../readme-check-cache.js';
 
 export const genReadmeCommand: Command = {
   name: 'gen-readme',
@@ -21,12 +20,23 @@ Options:
   allowPositionals: false,
   async run(context, args) {
     if (args.values.check === true) {
+      // The same bytes as a run that found everything up to date: no need to parse a note.
+      const digest = readmeInputsDigest(context);
+      const upToDate = `${context.config.readme.output} and the notes' tables of contents are up to date\n`;
+      if (knownUpToDate(context, digest)) {
+        context.stderr.write(upToDate);
+        return 0;
+      }
+      // The generator (a Markdown parser and more) and the diff printer load only when the notes must be read.
+      const { generateReadme } = await import('@llm-notes/readme');
       const result = generateReadme(context.repo, context.config, context.loadContent());
       const stale = [...result.notes, result.readme].filter((update) => update.changed);
       if (stale.length === 0) {
-        context.stderr.write(`${result.readme.relPath} and the notes' tables of contents are up to date\n`);
+        rememberUpToDate(context, digest);
+        context.stderr.write(upToDate);
         return 0;
       }
+      const { printDiff } = await import('../readme-diff.js');
       for (const update of stale) {
         context.stderr.write(`${update.relPath}: ${update.before === undefined ? 'missing' : 'out of date'}\n`);
         printDiff(update, context.stdout, args.values['full-diff'] === true);
@@ -34,11 +44,13 @@ Options:
       context.stderr.write('Run `pnpm gen-readme` to update.\n');
       return 1;
     }
+    const { generateReadme, writeReadmeResult } = await import('@llm-notes/readme');
     // Built completely before the lock's first write: a failure leaves every file as it was.
     const release = acquireWriteLock(context.repo.path, 'notes gen-readme');
     try {
       const result = generateReadme(context.repo, context.config, context.loadContent());
       const written = writeReadmeResult(result);
+      rememberUpToDate(context, readmeInputsDigest(context));
       for (const relPath of written) context.stdout.write(`wrote ${relPath}\n`);
       if (written.length === 0) context.stderr.write(`${result.readme.relPath} is up to date\n`);
       return 0;

@@ -1,0 +1,16 @@
+/**
+ * The light part of core: the repository root, config, content listing and
+ * safe file access, without the Markdown parser and lint engine. Commands
+ * that may finish without reading a note (`gen-readme --check` on unchanged
+ * notes) import this entry, so they start without loading a parser; the
+ * main entry re-exports the same modules.
+ */
+export { writeFileAtomic } from './atomic-write.js';
+export { CONFIG_FILE, loadConfig } from './config/load-config.js';
+export { checkConfigPaths, resolveConfigInput, resolveConfigOutput } from './config/config-paths.js';
+export type { Config } from './config/schema.js';
+export { type ContentModel, discoverContent } from './content-model.js';
+export { UserError } from './errors.js';
+export { readRegularFile, readRegularFileIfExists } from './regular-file.js';
+export { RepoRoot } from './safe-path.js';
+export { acquireWriteLock } from './lock.js';
