@@ -1,6 +1,6 @@
 import { GithubSlugger, parseMarkdown } from '@llm-notes/core';
 import { htmlLinks } from '@llm-notes/lint-links';
-import { type Formula, scanMath } from '@llm-notes/lint-math';
+import { type Formula, type MathScan, scanMath } from '@llm-notes/lint-math';
 import { collectHeadings, ownAnchors } from '@llm-notes/readme';
 import type { MarkdownRenderer as MarkdownIt } from 'vitepress';
 import type { MathRenderer } from './math-svg.js';
@@ -81,9 +81,8 @@ function replaceFormulas(state: StateCore, options: NoteMarkdownOptions, warned:
   pendingAnchors = [];
   if (!env || !page) return;
   const source = state.src;
-  const tree = parseMarkdown(source);
-  pendingAnchors = ownAnchors(collectHeadings(tree));
-  const scan = scanMath(tree, source);
+  const scan = analyse(source);
+  pendingAnchors = [...scan.anchors];
   const render: NoteRender = { page, math: [], sources: [], display: [] };
   let text = '';
   let cursor = 0;
@@ -106,6 +105,27 @@ function replaceFormulas(state: StateCore, options: NoteMarkdownOptions, warned:
   }
   state.src = text + source.slice(cursor);
   env[RENDER_KEY] = render;
+}
+
+interface NoteAnalysis {
+  readonly anchors: readonly string[];
+  readonly formulas: readonly Formula[];
+  readonly positions: MathScan['positions'];
+}
+
+/** The last analyses by source text: a build renders each note twice (its page, then the search index). */
+const analyses = new Map<string, NoteAnalysis>();
+const MAX_ANALYSES = 256;
+
+function analyse(source: string): NoteAnalysis {
+  const known = analyses.get(source);
+  if (known) return known;
+  const tree = parseMarkdown(source);
+  const { formulas, positions } = scanMath(tree, source);
+  const analysis = { anchors: ownAnchors(collectHeadings(tree)), formulas, positions };
+  if (analyses.size >= MAX_ANALYSES) analyses.delete(analyses.keys().next().value as string);
+  analyses.set(source, analysis);
+  return analysis;
 }
 
 function isDisplay(formula: Formula): boolean {
