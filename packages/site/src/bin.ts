@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, createServer, serve } from 'vitepress';
-import { SITE_OUT_DIR } from './vitepress-config.js';
+import { CONTENT_OVERRIDE, SITE_OUT_DIR } from './vitepress-config.js';
 
 const HELP = `Usage: site <command> [options]
 
@@ -15,6 +15,7 @@ Commands:
 
 Options:
   --out-dir <folder>  build: where to write the site
+  --content <folder>  content folder, relative to the root (default: \`content\` from notes.config.json)
   --base <path>       URL path the site is served under, e.g. /my-notes/ (default /)
   --port <number>     dev, preview: port to listen on (default 5173, preview 4173)
   --host <address>    dev: address to listen on (default 127.0.0.1)
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'out-dir': { type: 'string' },
+      content: { type: 'string' },
       base: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -41,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (extra.length > 0) throw new Error(`unexpected argument: ${extra.join(' ')}`);
   const root = process.cwd();
+  // VitePress loads the configuration itself: the override reaches it through the environment.
+  if (values.content !== undefined) process.env[CONTENT_OVERRIDE] = values.content;
   const base = values.base === undefined ? undefined : normalizeBase(values.base);
   if (command === 'build') {
     const started = Date.now();

@@ -49,10 +49,11 @@ export function pageLink(route: string): string {
   return route === 'index.md' ? '/' : `/${route.replace(/\.md$/u, '.html')}`;
 }
 
-export function planSite(root: string): SitePlan {
+/** The site of the notes under `root`; `contentDir` overrides the config's content folder. */
+export function planSite(root: string, contentDir?: string): SitePlan {
   const repo = new RepoRoot(root);
   const config = loadConfig(repo.path);
-  const content = discoverContent(repo, config.content);
+  const content = discoverContent(repo, contentDir ?? config.content);
   const relativeToContent = (section: Section): string => path.relative(content.path, section.path).split(path.sep).join('/');
 
   const pages: SitePage[] = [];

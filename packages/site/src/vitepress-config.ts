@@ -7,6 +7,9 @@ import { repositoryLocation } from './repository-location.js';
 import { createLinkRewriter } from './site-links.js';
 import { planSite } from './site-plan.js';
 
+/** Environment variable through which `site --content <folder>` reaches the configuration. */
+export const CONTENT_OVERRIDE = 'NOTES_SITE_CONTENT';
+
 /** Where `site:build` writes, relative to the repository root. */
 export const SITE_OUT_DIR = 'dist/site';
 
@@ -22,7 +25,7 @@ mjx-container[jax="SVG"][display="true"] { overflow-x: auto; overflow-y: hidden;
  * in the README, the introduction as the home page.
  */
 export function notesSiteConfig(root: string): UserConfig<DefaultTheme.Config> {
-  const plan = planSite(root);
+  const plan = planSite(root, process.env[CONTENT_OVERRIDE]);
   const math = mathRenderer();
   const repository = repositoryLocation(plan.config);
   const rewriteLink = createLinkRewriter(plan, repository);
