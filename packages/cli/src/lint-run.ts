@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type EnabledRule, type LintContext, MAX_NOTE_BYTES, UserError, createLinter, readNote, readRegularFile } from '@llm-notes/core';
+import { type EnabledRule, type LintContext, MAX_NOTE_BYTES, UserError, createLinter, listMarkdownFiles, readNote, readRegularFile } from '@llm-notes/core';
 import { TEX_VERDICT_STORE, type TexVerdictStore, openTexVerdictStore } from '@llm-notes/lint-math';
 import { VFile } from 'vfile';
 import type { CommandContext } from './command.js';
@@ -11,24 +11,24 @@ import { lintInWorkers, workerCount, workersAvailable } from './lint-pool.js';
 import { ruleIds } from './rules-table.js';
 
 /**
- * The Markdown files a run looks at: the given paths (files, or folders whose
- * notes are taken), else every note plus the README when it exists.
+ * The Markdown files a run looks at: every Markdown file of the repository
+ * (tracked by git, or not ignored outside git; never `node_modules`; minus
+ * config `exclude` and the README's header and footer files), or, given
+ * paths, those files and the Markdown files inside those folders.
  */
 export function lintTargets(context: CommandContext, paths: readonly string[]): string[] {
-  const content = context.loadContent();
-  if (paths.length === 0) {
-    const targets = content.notes.map((note) => note.relPath);
-    const readme = context.config.readme.output;
-    if (existsSync(path.join(context.repo.path, readme))) targets.push(readme);
-    return targets;
-  }
+  // The README's hand-written header and footer files are linted as part of the README, whose links they share.
+  const { headerFile, footerFile } = context.config.readme;
+  const fragments = [headerFile, footerFile].flatMap((file) => (file === null ? [] : [context.repo.relative(context.repo.resolve(file))]));
+  const all = listMarkdownFiles(context.repo, context.config.exclude).filter((file) => !fragments.includes(file));
+  if (paths.length === 0) return all;
   const targets: string[] = [];
   for (const given of paths) {
     const absolute = context.repo.resolve(path.resolve(process.cwd(), given));
     if (!existsSync(absolute)) throw new UserError('no such file', { file: given });
     if (statSync(absolute).isDirectory()) {
-      const inside = content.notes.filter((note) => note.path.startsWith(`${absolute}${path.sep}`));
-      targets.push(...inside.map((note) => note.relPath));
+      const folder = context.repo.relative(absolute);
+      targets.push(...(folder === '' ? all : all.filter((file) => file.startsWith(`${folder}/`))));
     } else {
       targets.push(context.repo.relative(absolute));
     }

@@ -69,27 +69,49 @@ describe('discoverContent', () => {
     expect(content.chapters).toHaveLength(1);
   });
 
-  it('names a chapter folder without a number', () => {
-    const repo = repoWith({ 'content/1.a/1.x.md': 'x', 'content/drafts/1.y.md': 'y' });
-    expect(() => discoverContent(repo, 'content')).toThrow(/chapter folder name must start with a number/u);
-    try {
-      discoverContent(repo, 'content');
-    } catch (error) {
-      expect((error as { file: string }).file).toBe('content/drafts');
-    }
+  it('leaves folders that are not numbered out of the layout, silently', () => {
+    const repo = repoWith({
+      'content/1.a/1.x.md': 'x',
+      'content/drafts/1.y.md': 'y',
+      'content/public/index.md': 'site',
+      'content/node_modules/pkg/1.readme.md': 'dependency',
+      'content/assets/logo.png': 'png',
+    });
+    const content = discoverContent(repo, 'content');
+    expect(content.chapters.map((chapter) => chapter.name)).toEqual(['1.a']);
+    expect(content.problems).toEqual([]);
   });
 
-  it('names a note without a number and a note that is a folder', () => {
-    expect(() => discoverContent(repoWith({ 'content/1.a/notes.md': 'x' }), 'content')).toThrow(/note name must start with a number/u);
-    expect(() => discoverContent(repoWith({ 'content/1.a/1.x.md/': '' }), 'content')).toThrow(/a note must be a file/u);
+  it('reads chapters at the root beside site and tool folders', () => {
+    const repo = repoWith({
+      '1.基础/1.x.md': 'x',
+      '2.进阶/1.y.md': 'y',
+      'public/index.md': 'site',
+      'tools/build.md': 'tools',
+      'node_modules/1.pkg/1.readme.md': 'dependency',
+      'README.md': 'readme',
+    });
+    const content = discoverContent(repo, '.');
+    expect(content.notes.map((note) => note.relPath)).toEqual(['1.基础/1.x.md', '2.进阶/1.y.md']);
   });
 
-  it('names an empty content folder', () => {
-    expect(() => discoverContent(repoWith({ 'content/1.a/': '' }), 'content')).toThrow(/content folder has no notes/u);
+  it('turns a note without a number, or sharing one, into a layout problem', () => {
+    const content = discoverContent(
+      repoWith({ 'content/1.a/notes.md': 'x', 'content/1.a/README.md': 'r', 'content/1.a/2.b.md': 'b', 'content/1.a/2.c.md': 'c', 'content/1.a/3.d.md/': '' }),
+      'content',
+    );
+    expect(content.notes.map((note) => note.name)).toEqual(['2.b.md', '2.c.md']);
+    expect(content.problems).toEqual([
+      { file: 'content/1.a/2.c.md', message: 'Note `2.c.md` has the same number 2 as `2.b.md`; expected a number of its own' },
+      { file: 'content/1.a/notes.md', message: 'Note `notes.md` in chapter `1.a` has no number; expected a name like `1.notes.md` (or move it out of the chapter)' },
+    ]);
   });
 
-  it('names a missing content folder', () => {
-    expect(() => discoverContent(repoWith({ 'README.md': '' }), 'notes')).toThrow(/content folder not found/u);
+  it('gives an empty model for a content folder without notes or a missing one', () => {
+    expect(discoverContent(repoWith({ 'content/1.a/': '' }), 'content').notes).toEqual([]);
+    const missing = discoverContent(repoWith({ 'README.md': '' }), 'notes');
+    expect(missing.exists).toBe(false);
+    expect(missing.chapters).toEqual([]);
   });
 
   it('refuses a content folder outside the root', () => {

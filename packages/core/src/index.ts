@@ -11,6 +11,7 @@ export {
   type Chapter,
   type ContentModel,
   IMAGE_EXTENSIONS,
+  type LayoutProblem,
   type Section,
   discoverContent,
   listContentImages,
@@ -19,6 +20,7 @@ export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normali
 export { UserError } from './errors.js';
 export { isOsError, userErrorFromOs } from './os-error.js';
 export { type ReadOptions, type ReadResult, fileKind, readRegularFile, readRegularFileIfExists, readRegularFileWithStats } from './regular-file.js';
+export { listMarkdownFiles } from './markdown-files.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './lint.js';
 export { type LintContext, cached, getLintContext } from './lint-context.js';
 export { MAX_NOTE_BYTES, addFatal, readNote } from './note-file.js';

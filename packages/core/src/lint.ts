@@ -3,6 +3,7 @@ import remarkMessageControl from 'remark-message-control';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Config, SeverityLabel } from './config/schema.js';
+import { UserError } from './errors.js';
 import type { LintContext } from './lint-context.js';
 import { explainUnknownRuleComments } from './lint-comments.js';
 import { addFatal } from './note-file.js';
@@ -20,6 +21,11 @@ export interface EnabledRule {
  * `only` forces a single rule on (as `fix --rule`), whatever the config says.
  */
 export function selectRules(rules: readonly RuleDefinition[], config: Config, only?: readonly string[]): EnabledRule[] {
+  const unknown = (only ?? []).filter((id) => !rules.some((rule) => rule.id === id));
+  if (unknown.length > 0) {
+    const names = unknown.map((id) => `\`${id}\``).join(', ');
+    throw new UserError(`unknown rule${unknown.length === 1 ? '' : 's'} ${names} (see \`notes lint --list-rules\`)`);
+  }
   const enabled: EnabledRule[] = [];
   for (const rule of rules) {
     const { severity, options } = resolveSetting(rule, config);

@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { type RepoRoot, UserError } from '@llm-notes/core';
+import type { RepoRoot } from '@llm-notes/core';
 import { formatOfName } from './image-format.js';
 
 export interface ImageListing {
@@ -11,8 +11,10 @@ export interface ImageListing {
 }
 
 /**
- * Every image under the content folder. Independent of the notes (a
- * malformed chapter must not stop the optimizer), skips dot-entries, and
+ * Every image under the content folder, or under the whole root when the
+ * repository has no content folder (any notes layout). Independent of the
+ * notes (a malformed chapter must not stop the optimizer), skips dot-entries
+ * and `node_modules`, and
  * never follows or even touches a symbolic link: its type comes from the
  * folder listing itself.
  */
@@ -21,7 +23,7 @@ export function listImages(repo: RepoRoot, contentDir: string): ImageListing {
   const symlinks: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const absolute = path.join(folder, entry.name);
       if (entry.isSymbolicLink()) {
         if (formatOfName(entry.name)) symlinks.push(repo.relative(absolute));
@@ -32,12 +34,7 @@ export function listImages(repo: RepoRoot, contentDir: string): ImageListing {
       }
     }
   };
-  const root = repo.resolve(contentDir);
-  try {
-    walk(root);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || files.length > 0) throw error;
-    throw new UserError('content folder not found', { file: contentDir });
-  }
+  const content = repo.resolve(contentDir);
+  walk(existsSync(content) ? content : repo.path);
   return { files: files.sort(), symlinks: symlinks.sort() };
 }

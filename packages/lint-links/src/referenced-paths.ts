@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MAX_NOTE_BYTES, readRegularFile } from '@llm-notes/core';
+import { MAX_NOTE_BYTES, type RepoRoot, readRegularFile } from '@llm-notes/core';
 import { isExternal, parseDestination } from './destination.js';
 
 // Destinations as they appear in raw Markdown and HTML. A light scan over the
@@ -29,13 +29,14 @@ export function referencedPaths(root: string, notePath: string, text: string): s
   return found;
 }
 
-/** Every path referenced by the given notes (absolute paths inside the root). */
-export function referencedByNotes(root: string, notes: readonly string[]): Set<string> {
+/** Every path referenced by the given notes (absolute paths); a note leading outside the root is skipped unread. */
+export function referencedByNotes(repo: RepoRoot, notes: readonly string[]): Set<string> {
+  const root = repo.path;
   const all = new Set<string>();
   for (const note of notes) {
     let text: string;
     try {
-      text = readRegularFile(note, note, { maxBytes: MAX_NOTE_BYTES }).toString('utf8');
+      text = readRegularFile(repo.resolve(note), note, { maxBytes: MAX_NOTE_BYTES }).toString('utf8');
     } catch {
       continue;
     }

@@ -323,9 +323,10 @@ describe('robustness', () => {
     expect(() => generate(root)).toThrow(/nested too deeply/u);
   });
 
-  it('names a chapter folder without a number', () => {
-    const root = makeRepo({ 'content/Chapter/1.S.md': 'x\n' });
-    expect(() => generate(root)).toThrow(/content\/Chapter|must start with a number/u);
+  it('leaves folders without a number out: they are not chapters', () => {
+    const { readme } = readmeOf({ 'content/1.C/1.A.md': 'a\n', 'content/Chapter/1.S.md': '# Stray\n', 'content/public/index.md': '# Site\n' });
+    expect(readme).toContain('### A');
+    expect(readme).not.toMatch(/Stray|Site|Chapter/u);
   });
 
   it('drops front matter and closes a fence left open, so later sections survive', () => {

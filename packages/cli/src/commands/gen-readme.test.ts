@@ -116,11 +116,19 @@ describe('notes gen-readme (built CLI)', () => {
     expect(readdirSync(root).filter((name) => name.startsWith('.llm-notes'))).toEqual([]);
   });
 
-  it('leaves the old README intact and names a chapter folder without a number', () => {
-    const root = makeRepo({ ...BASE, 'README.md': 'old readme\n', 'content/Misc/1.x.md': 'x\n' });
+  it('leaves a folder without a number out of the README', () => {
+    const root = makeRepo({ ...BASE, 'content/Misc/1.x.md': '# Misc note\n' });
+    const run = notes(root, 'gen-readme');
+    expect(run.code).toBe(0);
+    expect(read(root, 'README.md')).toContain('Self Attention');
+    expect(read(root, 'README.md')).not.toContain('Misc');
+  });
+
+  it('leaves the old README intact and says so when there are no numbered notes', () => {
+    const root = makeRepo({ 'README.md': 'old readme\n', 'content/Misc/1.x.md': 'x\n' });
     const run = notes(root, 'gen-readme');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('content/Misc');
+    expect(run.stderr).toContain('content: content folder has no notes');
     expect(read(root, 'README.md')).toBe('old readme\n');
   });
 

@@ -1,6 +1,20 @@
-import { acquireWriteLock } from '@llm-notes/core/repository';
-import type { Command } from '../command.js';
+import { type ContentModel, UserError, acquireWriteLock } from '@llm-notes/core/repository';
+import type { Command, CommandContext } from '../command.js';
 import { knownUpToDate, readmeInputsDigest, rememberUpToDate } from '../readme-check-cache.js';
+
+/** The numbered notes gen-readme reads; a clear error when the repository does not use that layout. */
+function numberedContent(context: CommandContext): ContentModel {
+  const content = context.loadContent();
+  if (!content.exists) {
+    throw new UserError('content folder not found; gen-readme reads `<n>.<chapter>/<m>.<section>.md` notes (set `content` in the config, or pass --content)', {
+      file: content.relPath,
+    });
+  }
+  if (content.notes.length === 0) {
+    throw new UserError('content folder has no notes (expected `<n>.<chapter>/<m>.<section>.md` files)', { file: content.relPath });
+  }
+  return content;
+}
 
 export const genReadmeCommand: Command = {
   name: 'gen-readme',
@@ -29,7 +43,7 @@ Options:
       }
       // The generator (a Markdown parser and more) and the diff printer load only when the notes must be read.
       const { generateReadme } = await import('@llm-notes/readme');
-      const result = generateReadme(context.repo, context.config, context.loadContent());
+      const result = generateReadme(context.repo, context.config, numberedContent(context));
       const stale = [...result.notes, result.readme].filter((update) => update.changed);
       if (stale.length === 0) {
         rememberUpToDate(context, digest);
@@ -48,7 +62,7 @@ Options:
     // Built completely before the lock's first write: a failure leaves every file as it was.
     const release = acquireWriteLock(context.repo.path, 'notes gen-readme');
     try {
-      const result = generateReadme(context.repo, context.config, context.loadContent());
+      const result = generateReadme(context.repo, context.config, numberedContent(context));
       const written = writeReadmeResult(result);
       rememberUpToDate(context, readmeInputsDigest(context));
       for (const relPath of written) context.stdout.write(`wrote ${relPath}\n`);

@@ -15,6 +15,8 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Content folder relative to the repository root. */
   content: z.string().min(1).default('content'),
+  /** Globs (relative to the root) of Markdown files a run without file arguments leaves out. */
+  exclude: z.array(z.string().min(1)).default([]),
   readme: readmeOptionsSchema,
   images: imageOptionsSchema,
   links: linkOptionsSchema,

@@ -13,7 +13,7 @@ function orphansByNote(env: LinkEnv, context: LintContext): ReadonlyMap<string, 
     const notes = content.notes.map((note) => note.path);
     const readme = env.repo.tryResolve(context.config.readme.output);
     if (readme && existsSync(readme)) notes.push(readme);
-    const referenced = referencedByNotes(env.repo.path, notes);
+    const referenced = referencedByNotes(env.repo, notes);
     const fallback = content.notes[0]?.relPath ?? '';
     // Chapter folder → its first note, looked up by the image's enclosing folders (a scan of every
     // chapter per image would grow with the square of the repository).
