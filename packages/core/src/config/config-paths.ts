@@ -2,6 +2,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { IMAGE_EXTENSIONS } from '../content-model.js';
 import { UserError } from '../errors.js';
+import { parseNumberedName } from '../numbered-name.js';
 import { RESERVED_PATHS } from '../reserved-paths.js';
 import { type RepoRoot, isWithin, resolveInsideRoot } from '../safe-path.js';
 import { CONFIG_FILE } from './load-config.js';
@@ -55,6 +56,17 @@ function resolveConfigPath(repo: RepoRoot, key: string, value: string): { real: 
 }
 
 /**
+ * True when `real` lies in a chapter (a numbered folder) of the content
+ * folder, where every Markdown file is a note. With the chapters at the root
+ * (`content: "."`) the README beside them is not in a chapter.
+ */
+function inChapter(content: string, real: string): boolean {
+  if (!isWithin(content, real)) return false;
+  const [first, ...rest] = posixRelative(content, real).split('/');
+  return rest.length > 0 && first !== undefined && parseNumberedName(first) !== undefined;
+}
+
+/**
  * The absolute (symlink-resolved) path of an output named by config key
  * `key`, or a UserError naming the key. `contentDir` (relative to the root)
  * is where the notes and images live.
@@ -67,8 +79,7 @@ export function resolveConfigOutput(repo: RepoRoot, key: string, value: string, 
     if (lower === reserved || lower.startsWith(`${reserved}/`)) refuse(key, value, `is the toolchain's own \`${reserved}\``);
   }
   if (IMAGE_EXTENSION.test(relative)) refuse(key, value, 'is an image; an output may not overwrite one');
-  const content = path.resolve(repo.realPath, contentDir);
-  if (MARKDOWN_EXTENSION.test(relative) && isWithin(content, real)) refuse(key, value, 'is a note in the content folder; an output may not overwrite one');
+  if (MARKDOWN_EXTENSION.test(relative) && inChapter(path.resolve(repo.realPath, contentDir), real)) refuse(key, value, 'is a note in the content folder; an output may not overwrite one');
   if (key !== 'readme.output' && MARKDOWN_EXTENSION.test(relative)) refuse(key, value, 'is a Markdown file; this output is JSON');
   let stats;
   try {
