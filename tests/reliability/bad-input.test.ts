@@ -89,6 +89,7 @@ const CASES: Case[] = [
     expect: {
       default: { code: 'nonzero', says: /content.*no notes/u },
       lint: { code: 1, says: /link-missing-file/u },
+      check: { code: 'nonzero' },
       fix: OK,
       images: OK,
     },
