@@ -66,7 +66,10 @@ function createMathRenderer(): MathRenderer {
       const errorNode = svg === null ? null : findError(adaptor, svg);
       // Vue compiles the page: `v-pre` keeps it from reading anything in the SVG as a template.
       adaptor.setAttribute(container, 'v-pre', '');
-      const rendered: RenderedMath = { html: adaptor.outerHTML(container), error: errorNode ?? undefined };
+      // The TeX as hidden text, as GitHub keeps the source beside its rendering: heading
+      // outlines and the search index read text, and an SVG has none.
+      const html = adaptor.outerHTML(container).replace(/<\/mjx-container>$/u, `<mjx-tex class="visually-hidden">${escapeText(tex)}</mjx-tex></mjx-container>`);
+      const rendered: RenderedMath = { html, error: errorNode ?? undefined };
       cache.set(key, rendered);
       return rendered;
     },
@@ -78,4 +81,8 @@ function findError(adaptor: LiteAdaptor, svg: unknown): string | null {
   const html = adaptor.outerHTML(svg);
   const match = /data-mjx-error="([^"]*)"/u.exec(html);
   return match ? (match[1] ?? '') : null;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }

@@ -90,6 +90,12 @@ describe('note Markdown on the site', () => {
     expect(html).toMatch(/<td><mjx-container class="MathJax" jax="SVG"/u);
   });
 
+  it('keeps each formula\'s TeX as hidden text for outlines and search', () => {
+    const html = render(notePath, NOTE);
+    expect(html).toContain('<mjx-tex class="visually-hidden">QK^\\top</mjx-tex></mjx-container>');
+    expect(html).toContain('<mjx-tex class="visually-hidden">a_1 * b_2</mjx-tex>');
+  });
+
   it('gives headings the anchors GitHub gives them, duplicates included', () => {
     const html = render(notePath, NOTE);
     const expected = ownAnchors(collectHeadings(parseMarkdown(NOTE)));
