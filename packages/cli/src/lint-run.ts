@@ -30,7 +30,9 @@ export function lintTargets(context: CommandContext, paths: readonly string[]): 
       const folder = context.repo.relative(absolute);
       targets.push(...(folder === '' ? all : all.filter((file) => file.startsWith(`${folder}/`))));
     } else {
-      targets.push(context.repo.relative(absolute));
+      const relative = context.repo.relative(absolute);
+      // Dependencies are never linted nor fixed, even when named.
+      if (!relative.split('/').includes('node_modules')) targets.push(relative);
     }
   }
   return [...new Set(targets)];

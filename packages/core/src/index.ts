@@ -32,3 +32,4 @@ export { RepoRoot, isWithin, resolveInsideRoot } from './safe-path.js';
 export { GithubSlugger, normalizeFragment, slugsFor } from './slugger.js';
 export { type DecodedText, type LineEnding, decodeText, detectLineEnding, encodeText } from './text-file.js';
 export { LOCK_FILE, acquireWriteLock } from './lock.js';
+export * from './github-markdown/index.js';

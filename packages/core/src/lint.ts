@@ -60,6 +60,8 @@ export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readon
     try {
       const tree = processor.parse(file);
       await processor.run(tree, file);
+      // unified-lint-rule stamps every message with its rule's severity; doubtful findings stay warnings.
+      for (const message of file.messages) if (message.warningOnly) message.fatal = false;
       explainUnknownRuleComments(file);
     } catch (error) {
       addFatal(file, `cannot lint file: ${(error as Error).message}`, 'internal-error');

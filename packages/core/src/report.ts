@@ -7,6 +7,8 @@ declare module 'vfile-message' {
   interface VFileMessage {
     /** Position-based edits that fix this finding (applied by `fix`). */
     fix?: TextEdit[] | undefined;
+    /** A finding a rule reports as a warning only, whatever the rule's severity. */
+    warningOnly?: boolean | undefined;
   }
 }
 
@@ -16,6 +18,8 @@ export interface ReportOptions {
   readonly expected?: string[] | undefined;
   /** Longer explanation shown under the message. */
   readonly note?: string | undefined;
+  /** Report as a warning even when the rule runs as an error (a doubtful case; renderers differ). */
+  readonly warningOnly?: boolean | undefined;
 }
 
 /** Reports a finding at a node or position, optionally with its fix. */
@@ -30,5 +34,6 @@ export function report(
   if (options.fix && options.fix.length > 0) message.fix = options.fix;
   if (options.expected) message.expected = options.expected;
   if (options.note) message.note = options.note;
+  if (options.warningOnly) message.warningOnly = true;
   return message;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHtmlImage } from './html-image.js';
+import { readHtmlImage } from './html-tag.js';
 import { readStartTag } from './html-tag.js';
 import { markdownImage } from './markdown-image.js';
 

@@ -1,4 +1,4 @@
-import { decodeEntities } from './html-entities.js';
+import { type HtmlElement, readHtml } from '@llm-notes/core';
 
 /** A start tag read from HTML source: lower-cased name and attributes (values decoded). */
 export interface StartTag {
@@ -9,70 +9,47 @@ export interface StartTag {
   readonly end: number;
 }
 
-const SPACE = /[ \t\n\r\f]/u;
-const TAG_NAME = /[A-Za-z][A-Za-z0-9-]*/uy;
-const ATTRIBUTE_NAME = /[^ \t\n\r\f"'>/=\0]+/uy;
-const UNQUOTED_VALUE = /[^ \t\n\r\f"'=<>`]+/uy;
-
-export function skipSpaces(source: string, at: number): number {
-  let position = at;
-  while (position < source.length && SPACE.test(source[position] as string)) position++;
-  return position;
+function startTagOf(element: HtmlElement, base: number): StartTag {
+  const attributes = new Map<string, string>();
+  for (const [name, attribute] of element.attributes) attributes.set(name, attribute.value);
+  return { name: element.tagName, attributes, end: base + element.startTagEnd };
 }
 
-function matchAt(pattern: RegExp, source: string, at: number): string | undefined {
-  pattern.lastIndex = at;
-  return pattern.exec(source)?.[0];
-}
-
-/** Reads an attribute value after `=` (quoted or not); undefined when malformed. */
-function readValue(source: string, at: number): { value: string; end: number } | undefined {
-  const quote = source[at];
-  if (quote === '"' || quote === "'") {
-    const close = source.indexOf(quote, at + 1);
-    return close === -1 ? undefined : { value: source.slice(at + 1, close), end: close + 1 };
-  }
-  const value = matchAt(UNQUOTED_VALUE, source, at);
-  return value === undefined ? undefined : { value, end: at + value.length };
+/** True when the tokenizer found nothing wrong between `from` and `to` (a repeated attribute is fine: the first wins). */
+function clean(errors: readonly { code: string; offset: number }[], from: number, to: number): boolean {
+  return !errors.some((error) => error.code !== 'duplicate-attribute' && error.offset >= from && error.offset < to);
 }
 
 /**
- * Reads the start tag at `at` (`<name attr="v" attr='v' attr=v attr>` or
- * `/>`), following the HTML tokenizer's rules closely enough for image
- * markup; undefined when the text there is not a well-formed start tag.
+ * Reads the start tag at `at` with core's HTML model (a real tokenizer);
+ * undefined when the text there is not a start tag the tokenizer reads
+ * without a parse error (`<img src="a"alt="b">`, an unclosed quote…).
  */
 export function readStartTag(source: string, at: number): StartTag | undefined {
-  if (source[at] !== '<') return undefined;
-  const name = matchAt(TAG_NAME, source, at + 1);
-  if (name === undefined) return undefined;
-  const attributes = new Map<string, string>();
-  let position = at + 1 + name.length;
-  for (;;) {
-    const afterSpaces = skipSpaces(source, position);
-    if (source.startsWith('/>', afterSpaces)) return { name: name.toLowerCase(), attributes, end: afterSpaces + 2 };
-    if (source[afterSpaces] === '>') return { name: name.toLowerCase(), attributes, end: afterSpaces + 1 };
-    // Attributes must be separated from the name and from each other by white space.
-    if (afterSpaces === position) return undefined;
-    const attribute = matchAt(ATTRIBUTE_NAME, source, afterSpaces);
-    if (attribute === undefined) return undefined;
-    position = afterSpaces + attribute.length;
-    let value = '';
-    const equals = skipSpaces(source, position);
-    if (source[equals] === '=') {
-      const read = readValue(source, skipSpaces(source, equals + 1));
-      if (!read) return undefined;
-      value = decodeEntities(read.value);
-      position = read.end;
-    }
-    const key = attribute.toLowerCase();
-    if (!attributes.has(key)) attributes.set(key, value);
-  }
+  const { elements, errors } = readHtml(source.slice(at));
+  const first = elements[0];
+  if (!first || first.start !== 0 || !clean(errors, 0, first.startTagEnd)) return undefined;
+  return startTagOf(first, at);
 }
 
-/** Offset after the end tag `</name>` at `at` (any case, spaces before `>`), or undefined. */
-export function readEndTag(source: string, at: number, name: string): number | undefined {
-  const head = source.slice(at, at + name.length + 2).toLowerCase();
-  if (head !== `</${name}`) return undefined;
-  const close = skipSpaces(source, at + name.length + 2);
-  return source[close] === '>' ? close + 1 : undefined;
+/** An HTML image: a bare `<img>`, or a `<p>` holding nothing but one `<img>`. */
+export interface HtmlImage {
+  readonly paragraph: StartTag | undefined;
+  readonly image: StartTag;
+}
+
+/**
+ * Reads `html` (the value of an mdast `html` node) as an HTML image, whatever
+ * the attribute order, quoting, case or white space; undefined for any other
+ * HTML (text beside the image, two images, comments, parse errors…).
+ */
+export function readHtmlImage(html: string): HtmlImage | undefined {
+  const source = html.trim();
+  const { elements, errors } = readHtml(source);
+  const [first, second, ...rest] = elements;
+  if (!first || first.start !== 0 || !clean(errors, 0, source.length) || rest.length > 0) return undefined;
+  if (first.tagName === 'img') return second === undefined && first.startTagEnd === source.length ? { paragraph: undefined, image: startTagOf(first, 0) } : undefined;
+  if (first.tagName !== 'p' || second?.tagName !== 'img' || first.endTagStart === undefined || first.end !== source.length) return undefined;
+  const onlyImage = source.slice(first.startTagEnd, second.start).trim() === '' && source.slice(second.startTagEnd, first.endTagStart).trim() === '';
+  return onlyImage ? { paragraph: startTagOf(first, 0), image: startTagOf(second, 0) } : undefined;
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { type TextEdit, normalizeFragment } from '@llm-notes/core';
+import { type TextEdit, definitionDestinationRange, htmlElements, inlineDestinationRange, normalizeFragment, unescapeDestination } from '@llm-notes/core';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { decodePath, encodePath, isLocationIndependent, markdownDestination } from './destination-format.js';
-import { definitionDestination, inlineDestination, unescapeDestination } from './source-scan.js';
 
 /** Where a note lands in the README. */
 export interface NoteTarget {
@@ -52,26 +51,22 @@ export function rewriteUrl(url: string, context: RewriteContext): string | undef
   return `${encodePath(fromReadme)}${trailingSlash}${query}${fragment === undefined ? '' : `#${fragment}`}`;
 }
 
-const TAG = /<(?:img|a)\b(?:[^>"']|"[^"]*"|'[^']*')*>/giu;
-const URL_ATTRIBUTE = /(\s(?:src|href)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/giu;
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(amp|quot|apos|lt|gt|#39);/gu, (_match, name: string) => ({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', '#39': "'" })[name] ?? '');
-}
-
-/** Edits for `src` / `href` of `<img>` and `<a>` tags in an HTML node's source. */
+/** Edits for `src` / `href` of `<img>` and `<a>` tags in an HTML node's source (read by core's HTML model). */
 function htmlEdits(text: string, start: number, end: number, context: RewriteContext): TextEdit[] {
   const source = text.slice(start, end);
   const edits: TextEdit[] = [];
-  for (const tag of source.matchAll(TAG)) {
-    for (const attribute of tag[0].matchAll(URL_ATTRIBUTE)) {
-      const raw = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
-      const rewritten = rewriteUrl(decodeEntities(raw), context);
+  for (const element of htmlElements(source)) {
+    if (element.tagName !== 'img' && element.tagName !== 'a') continue;
+    for (const attribute of element.attributes.values()) {
+      if (attribute.name !== 'src' && attribute.name !== 'href') continue;
+      const rewritten = rewriteUrl(attribute.value, context);
       if (rewritten === undefined) continue;
-      const quote = attribute[2] !== undefined ? '"' : attribute[3] !== undefined ? "'" : '';
-      const valueStart = start + (tag.index ?? 0) + (attribute.index ?? 0) + (attribute[1]?.length ?? 0);
-      const valueEnd = valueStart + raw.length + 2 * quote.length;
-      edits.push({ start: valueStart, end: valueEnd, text: `"${rewritten.replace(/&/gu, '&amp;')}"` });
+      // The value is written back double-quoted: its own quotes, if any, are part of the replaced bytes.
+      const quote = source[attribute.valueStart - 1];
+      const quoted = (quote === '"' || quote === "'") && source[attribute.valueEnd] === quote;
+      const valueStart = start + attribute.valueStart - (quoted ? 1 : 0);
+      const valueEnd = start + attribute.valueEnd + (quoted ? 1 : 0);
+      edits.push({ start: valueStart, end: valueEnd, text: `"${rewritten.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;')}"` });
     }
   }
   return edits;
@@ -93,7 +88,7 @@ export function linkRewriteEdits(text: string, tree: Root, context: RewriteConte
       return;
     }
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const range = node.type === 'definition' ? definitionDestination(text, start, end) : inlineDestination(text, start, end);
+    const range = (node.type === 'definition' ? definitionDestinationRange(text, start, end) : inlineDestinationRange(text, start, end))?.raw;
     // Autolinks and anything not located exactly are left alone.
     if (!range || unescapeDestination(text.slice(range.start, range.end)) !== node.url) return;
     const rewritten = rewriteUrl(node.url, context);

@@ -1,7 +1,6 @@
-import { GithubSlugger } from '@llm-notes/core';
+import { headingText, slugsFor } from '@llm-notes/core';
 import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { headingText } from './heading-text.js';
 
 export interface NoteHeading {
   readonly node: Heading;
@@ -26,6 +25,5 @@ export function collectHeadings(tree: Root): NoteHeading[] {
 
 /** The anchors GitHub gives these headings when the note is rendered on its own. */
 export function ownAnchors(headings: readonly NoteHeading[]): string[] {
-  const slugger = new GithubSlugger();
-  return headings.map((heading) => slugger.slug(heading.text));
+  return slugsFor(headings.map((heading) => heading.text));
 }

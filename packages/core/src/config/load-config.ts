@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { lineOfOffset } from '../github-markdown/source-location.js';
 import { readRegularFileIfExists } from '../regular-file.js';
 import { resolveInsideRoot } from '../safe-path.js';
 import { decodeText } from '../text-file.js';
@@ -44,12 +45,6 @@ function forbiddenKey(value: unknown, where: string[] = []): string | undefined 
     if (found !== undefined) return found;
   }
   return undefined;
-}
-
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset && index < text.length; index++) if (text[index] === '\n') line++;
-  return line;
 }
 
 function keyPath(issuePath: readonly PropertyKey[]): string {

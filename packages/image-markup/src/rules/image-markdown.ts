@@ -2,7 +2,7 @@ import { defineRule, report } from '@llm-notes/core';
 import type { Html } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { configuredWidth } from '../configured-width.js';
-import { type HtmlImage, readHtmlImage } from '../html-image.js';
+import { type HtmlImage, readHtmlImage } from '../html-tag.js';
 import { type ImageFields, markdownImage } from '../markdown-image.js';
 import { separationEdits } from '../paragraph-separation.js';
 import { severityForStyle } from '../style-severity.js';

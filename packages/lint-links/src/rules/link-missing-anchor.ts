@@ -59,6 +59,17 @@ export const linkMissingAnchor = defineRule(
       if (fragment === undefined) continue;
       const wanted = comparable(fragment);
       if (ALWAYS.has(wanted) || anchors.has(wanted)) continue;
+      const sameButCase = [...anchors].find((anchor) => anchor.toLowerCase() === wanted.toLowerCase());
+      if (sameButCase !== undefined) {
+        // github.com finds it (its anchors ignore case); other renderers and sites do not.
+        const caseFix = fragmentFix(scope, link, sameButCase);
+        report(file, `Heading \`#${wanted}\` in ${where} differs only in letter case from \`#${sameButCase}\`; GitHub finds it, other renderers may not`, link.position, {
+          fix: caseFix ? [caseFix] : undefined,
+          expected: [`#${sameButCase}`],
+          warningOnly: true,
+        });
+        continue;
+      }
       const suggestion = closestCandidate(wanted, anchors);
       const edit = suggestion === undefined ? undefined : fragmentFix(scope, link, suggestion);
       const hint = suggestion === undefined ? '; expected the anchor of one of its headings or HTML ids' : `; did you mean \`#${suggestion}\`?`;

@@ -19,8 +19,26 @@ function repositoryPath(url: string, repositoryUrl: string): { path: string; res
   return { path: decodeURIComponent(match[1] ?? ''), rest: match[2]?.startsWith('#') ? (match[2] ?? '') : '' };
 }
 
+const FULL_WIDTH_SCHEME = /^([a-z][a-z\d+.-]*)：(?:\/\/|／／)/iu;
+
 function examine(scope: NoteScope, link: LinkUse): Finding | undefined {
   const { url } = link;
+  if (url === '' && (link.kind === 'link' || link.kind === 'image')) {
+    return { reason: 'Destination is empty, so GitHub links to this same page; expected a path or URL (or plain text instead of a link)' };
+  }
+  if (url.startsWith('##')) {
+    const single = `#${url.replace(/^#+/u, '')}`;
+    return { reason: `Fragment \`${url}\` has more than one \`#\`, so it matches no heading; did you mean \`${single}\`?`, replacement: single };
+  }
+  const fullWidth = FULL_WIDTH_SCHEME.exec(url);
+  if (fullWidth) {
+    const fixed = `${fullWidth[1]}://${url.slice(fullWidth[0].length)}`;
+    return { reason: `Destination \`${url}\` has a full-width colon after the scheme, so GitHub treats it as a relative path; did you mean \`${fixed}\`?`, replacement: fixed };
+  }
+  if (url.includes('\\') && !/^[a-z][a-z\d+.-]*:|^\/\//iu.test(url)) {
+    const fixed = url.replace(/\\/gu, '/');
+    return { reason: `Path \`${url}\` uses \`\\\` as a separator, which GitHub serves as part of the name (404); did you mean \`${fixed}\`?`, replacement: fixed };
+  }
   if (QUOTE.test(url)) return { reason: `Destination \`${url}\` starts with a quote; expected a bare URL (a title goes after it: \`(url "title")\`)` };
   if (LINE_BREAK.test(url)) return { reason: 'Destination contains a line break; expected the URL on one line' };
   if (/^www\./iu.test(url)) return { reason: `Destination \`${url}\` has no scheme, so GitHub treats it as a relative path; did you mean \`https://${url}\`?`, replacement: `https://${url}` };
@@ -38,11 +56,16 @@ function examine(scope: NoteScope, link: LinkUse): Finding | undefined {
   return undefined;
 }
 
-/** Destinations that are probably typos: a leading quote, a broken line, `www.` without scheme, this repo's absolute URL. */
+/**
+ * Destinations that are probably typos: empty, `##fragment`, a full-width
+ * colon after the scheme, `\` path separators, a leading quote, a broken
+ * line, `www.` without scheme, this repo's absolute URL.
+ */
 export const linkSuspiciousDestination = defineRule(
   {
     id: 'link-suspicious-destination',
-    description: 'Flags destinations that are likely mistakes: a leading quote, a line break, `www.` without a scheme, or an absolute URL of this repository that should be relative.',
+    description:
+      'Flags destinations that are likely mistakes: empty, a `##` fragment, a full-width colon after the scheme, `\\` path separators, a leading quote, a line break, `www.` without a scheme, or an absolute URL of this repository that should be relative.',
     fixable: true,
     defaultSeverity: 'warn',
     docs: {

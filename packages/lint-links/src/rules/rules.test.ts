@@ -26,6 +26,8 @@ interface Expected {
   column: number;
   ruleId: string;
   message: string;
+  /** `warning` or `error`, when the fixture pins it (the rule runs as an error). */
+  severity?: string;
 }
 
 /** A copy of the fixture folder as a git repository: every file tracked but `*.untracked.*` (and what `gitignore` ignores). */
@@ -102,11 +104,18 @@ describe('link rule fixtures', () => {
         it(`${posix} reports what ${path.basename(expectedFile)} lists`, async () => {
           const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
           const file = await lintText(root, posix, text, ruleId);
-          const actual = file.messages.map((message) => ({ line: message.line, column: message.column, ruleId: message.ruleId, reason: message.reason }));
+          const actual = file.messages.map((message) => ({
+            line: message.line,
+            column: message.column,
+            ruleId: message.ruleId,
+            reason: message.reason,
+            severity: message.fatal === true ? 'error' : 'warning',
+          }));
           expect(actual).toHaveLength(expected.length);
           for (const [index, want] of expected.entries()) {
             expect(actual[index]).toMatchObject({ line: want.line, column: want.column, ruleId: want.ruleId });
             expect(actual[index]?.reason).toContain(want.message);
+            if (want.severity !== undefined) expect(actual[index]?.severity).toBe(want.severity);
           }
         });
         const fixedFile = path.join(root, relPath.replace(/\.md$/u, '.fixed.md'));

@@ -1,22 +1,16 @@
+import { type SourceLocator, type SourcePoint, sourceLocator } from '@llm-notes/core';
 import type { Position } from 'unist';
 
-/** Converts UTF-16 offsets of one text into unist points (1-based line and column). */
+/** Unist points and positions for UTF-16 offsets of one text, from core's one offset ↔ line model. */
 export class TextPositions {
-  private readonly lineStarts: number[] = [0];
+  private readonly locator: SourceLocator;
 
   constructor(readonly text: string) {
-    for (let index = 0; index < text.length; index++) if (text[index] === '\n') this.lineStarts.push(index + 1);
+    this.locator = sourceLocator(text);
   }
 
-  point(offset: number): { line: number; column: number; offset: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1, offset };
+  point(offset: number): SourcePoint {
+    return this.locator.point(offset);
   }
 
   position(start: number, end: number = start): Position {
@@ -25,6 +19,6 @@ export class TextPositions {
 
   /** Offset where the line holding `offset` begins. */
   lineStart(offset: number): number {
-    return this.lineStarts[this.point(offset).line - 1] ?? 0;
+    return this.locator.offset({ line: this.point(offset).line, column: 1 }) ?? 0;
   }
 }

@@ -1,7 +1,24 @@
 /**
- * Finds the parts of Markdown link syntax that mdast does not locate: where a
- * link's label ends and where its destination lies in the source text.
+ * Where a link's destination lies in the Markdown source, which mdast does
+ * not record: the one scanner behind every position-based link edit. It reads
+ * labels as GitHub does (escapes, code spans, nested brackets), a destination
+ * on the next line (after a block quote's `>` or a list's indent), raw and
+ * `<…>` destinations.
  */
+
+export interface SourceRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DestinationRange {
+  /** The destination as written, `<` and `>` included. */
+  readonly raw: SourceRange;
+  /** Without the angle brackets (equal to `raw` for a bare destination). */
+  readonly inner: SourceRange;
+  /** True for `<…>`. */
+  readonly angle: boolean;
+}
 
 /** Index of the `]` closing a label whose content starts at `from`, or -1. */
 export function labelEnd(text: string, from: number, limit: number): number {
@@ -53,7 +70,7 @@ function skipSpace(text: string, from: number, limit: number): number {
 }
 
 /** The source range of a destination starting at `from` (raw or `<…>`), or undefined. */
-function destinationAt(text: string, from: number, limit: number): { start: number; end: number } | undefined {
+function rawDestinationAt(text: string, from: number, limit: number): SourceRange | undefined {
   if (text[from] === '<') {
     for (let index = from + 1; index < limit; index++) {
       const character = text[index];
@@ -81,8 +98,15 @@ function destinationAt(text: string, from: number, limit: number): { start: numb
   return index === from ? undefined : { start: from, end: index };
 }
 
-/** Destination range of an inline link or image `[…](dest "title")` spanning `start`-`end`. */
-export function inlineDestination(text: string, start: number, end: number): { start: number; end: number } | undefined {
+function destinationAt(text: string, from: number, limit: number): DestinationRange | undefined {
+  const raw = rawDestinationAt(text, from, limit);
+  if (!raw) return undefined;
+  const angle = text[raw.start] === '<';
+  return { raw, inner: angle ? { start: raw.start + 1, end: raw.end - 1 } : raw, angle };
+}
+
+/** Destination range of an inline link or image `[…](dest "title")` spanning `start`-`end` (mdast offsets). */
+export function inlineDestinationRange(text: string, start: number, end: number): DestinationRange | undefined {
   const open = text[start] === '!' ? start + 2 : start + 1;
   if (text[open - 1] !== '[' || text[end - 1] !== ')') return undefined;
   const close = labelEnd(text, open, end);
@@ -90,8 +114,8 @@ export function inlineDestination(text: string, start: number, end: number): { s
   return destinationAt(text, skipSpace(text, close + 2, end), end);
 }
 
-/** Destination range of a definition `[label]: dest "title"` spanning `start`-`end`. */
-export function definitionDestination(text: string, start: number, end: number): { start: number; end: number } | undefined {
+/** Destination range of a definition `[label]: dest "title"` spanning `start`-`end` (mdast offsets). */
+export function definitionDestinationRange(text: string, start: number, end: number): DestinationRange | undefined {
   if (text[start] !== '[') return undefined;
   const close = labelEnd(text, start + 1, end);
   if (close === -1 || text[close + 1] !== ':') return undefined;

@@ -1,0 +1,10 @@
+/**
+ * One model of how GitHub reads Markdown. Every package asks here: heading
+ * text and anchors, where link destinations lie in the source, HTML elements
+ * and attributes, offsets to lines and back, reference labels.
+ */
+export { type DestinationRange, type SourceRange, definitionDestinationRange, inlineDestinationRange, labelEnd, unescapeDestination } from './destination-range.js';
+export { headingAnchors, headingText, headingsOf } from './heading-text.js';
+export { type HtmlAttribute, type HtmlElement, type HtmlReading, htmlAnchors, htmlElements, readHtml } from './html-attributes.js';
+export { normalizeLabel } from './reference-label.js';
+export { type SourceLocator, type SourcePoint, lineOfOffset, sourceLocator } from './source-location.js';
