@@ -130,6 +130,28 @@ describe('the pre-commit hook', () => {
   });
 });
 
+describe('the pre-commit hook and Markdown outside the content folder', () => {
+  let repo: HookRepo;
+  beforeAll(() => {
+    repo = new HookRepo();
+  });
+  afterAll(() => repo.cleanup());
+
+  it('lints a staged Markdown file that `lint` looks at, without touching the README', () => {
+    repo.write('docs/guide.md', '# 指南\n\n[缺失](./missing.md)\n');
+    repo.git('add', 'docs/guide.md');
+    const blocked = repo.git('commit', '-m', 'guide');
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toMatch(/docs\/guide\.md[\s\S]*3:\d+.*link-missing-file/u);
+    repo.write('docs/guide.md', '# 指南\n\n[注意力](../content/1.基础/1.注意力.md)\n');
+    repo.git('add', 'docs/guide.md');
+    const commit = repo.git('commit', '-m', 'guide');
+    expect(commit.status).toBe(0);
+    expect(commit.stderr).not.toContain('README');
+    expect(repo.committedFiles()).toEqual(['docs/guide.md']);
+  });
+});
+
 describe('the pre-commit hook judges the index, not the working tree', () => {
   let repo: HookRepo;
   beforeAll(() => {

@@ -15,7 +15,7 @@ import { generateReadme } from '@llm-notes/readme';
 import { formatStylish } from '@llm-notes/reporters';
 import { type Command, type CommandContext, useColor } from '../command.js';
 import { type GitRunner, type Snapshot, gitEnvironment, gitRunner, snapshotIndex, stageBlob, stagedChanges, unstagedPaths, writeBlob } from '../index-snapshot.js';
-import { hasErrors, lintFiles } from '../lint-run.js';
+import { hasErrors, lintFiles, lintTargets } from '../lint-run.js';
 import { plural } from '../plural.js';
 import { firstDifferentLine } from '../readme-diff.js';
 import { allRules, ruleIds } from '../rules-table.js';
@@ -168,22 +168,29 @@ Skip once with \`git commit --no-verify\`.`,
     const root = context.repo.path;
     const env = gitEnvironment(root, context.env);
     const git = gitRunner(root, env);
-    const prefix = `${context.contentDir.replace(/\/+$/u, '')}/`;
-    const changes = stagedChanges(git).filter((change) => change.path.startsWith(prefix));
-    if (changes.length === 0) return 0;
+    const folder = context.contentDir.replace(/\/+$/u, '');
+    const prefix = folder === '' || folder === '.' ? '' : `${folder}/`;
+    const changes = stagedChanges(git);
+    const inContent = changes.filter((change) => change.path.startsWith(prefix));
+    const markdown = changes.filter((change) => change.status !== 'D' && /\.md$/iu.test(change.path)).map((change) => change.path);
+    if (inContent.length === 0 && markdown.length === 0) return 0;
 
     const snapshot = snapshotIndex(root, git, env);
     try {
       return await withSnapshotGit(snapshot, async () => {
         const staged = stagedContext(context, snapshot);
-        const notes = changes.filter((change) => change.status !== 'D' && change.path.endsWith('.md')).map((change) => change.path);
-        const images = changes.filter((change) => isImage(change.path)).map((change) => ({ path: change.path, deleted: change.status === 'D' }));
+        // The staged Markdown files `lint` would look at (its layout and `exclude` config, as staged).
+        const lintable = new Set(lintTargets(staged, []));
+        const notes = markdown.filter((file) => lintable.has(file));
+        const images = inContent.filter((change) => isImage(change.path)).map((change) => ({ path: change.path, deleted: change.status === 'D' }));
         let ok = await lintStagedNotes(context, staged, notes);
         ok = (await checkStagedImages(context, staged, git, images)) && ok;
         if (!ok) {
           context.stderr.write(SKIP_HINT);
           return 1;
         }
+        // The README is built from the content folder: only a change there can make it stale.
+        if (inContent.length === 0) return 0;
         return updateStagedReadme(context, staged, git) ? 0 : 1;
       });
     } finally {
