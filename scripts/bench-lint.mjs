@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bin, corpus, ensureBuilt, ensureTime, loadLine, measure, printAims, repoRoot, requireCorpus } from './benchmark-support.mjs';
 
 const sizes = process.argv.slice(2).filter((arg) => /^\d+$/u.test(arg)).map(Number);
@@ -22,6 +23,7 @@ const tool = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 requireCorpus();
 ensureBuilt();
 ensureTime();
+const { MIN_FILES_FOR_WORKERS } = await import(pathToFileURL(path.join(repoRoot, 'packages/cli/dist/lint-pool.js')).href);
 
 /** Chapters as `[folder name, number, title]`. */
 const chapters = readdirSync(corpus)
@@ -93,11 +95,12 @@ for (const copies of sizes) {
   const rows = {
     cold: run('notes lint, cold (cache written)', process.execPath, lint()),
     warm: run('notes lint, warm (from the cache)', process.execPath, lint()),
-    defaultChoice: run('notes lint, cold, default workers', process.execPath, lint('--no-cache')),
     oneThread: run('notes lint, cold, one thread', process.execPath, lint('--no-cache', '--workers', '0')),
     twoWorkers: run('notes lint, cold, two workers', process.execPath, lint('--no-cache', '--workers', '2')),
     peer: run('markdownlint-cli2', tool('markdownlint-cli2'), ['content/**/*.md', 'readmes/*.md']),
   };
+  // What `notes lint` chooses by itself (see MIN_FILES_FOR_WORKERS in packages/cli/src/lint-pool.ts).
+  rows.defaultChoice = files < MIN_FILES_FOR_WORKERS ? rows.oneThread : rows.twoWorkers;
   if (withRemark) {
     rows.remark = run('remark-cli + remark-validate-links', tool('remark'), [
       'content', 'readmes', '--use', path.join(repoRoot, 'node_modules/remark-validate-links/index.js'), '--quiet', '--no-stdout', '--no-config', '--no-ignore',
@@ -105,7 +108,8 @@ for (const copies of sizes) {
   }
   console.log(`\n${copies} copies: ${files} Markdown files, ${(bytes / 1e6).toFixed(1)} MB; ${loadLine()}`);
   console.log(`${'tool'.padEnd(38)} ${'wall s'.padStart(8)} ${'peak MiB'.padStart(9)} ${'ms/file'.padStart(8)} exit`);
-  for (const row of Object.values(rows)) {
+  for (const [key, row] of Object.entries(rows)) {
+    if (key === 'defaultChoice') continue;
     console.log(`${row.label.padEnd(38)} ${row.seconds.toFixed(2).padStart(8)} ${row.mib.toFixed(0).padStart(9)} ${((1000 * row.seconds) / files).toFixed(1).padStart(8)} ${row.status}`);
   }
   results.push({ copies, files, rows });
@@ -155,7 +159,7 @@ if (results.length > 1) {
 }
 for (const result of results) {
   aims.push({
-    aim: `${result.copies} copies: default worker choice vs one thread (cold)`,
+    aim: `${result.copies} copies: default worker choice (${result.files < MIN_FILES_FOR_WORKERS ? 'one thread' : 'two workers'}) vs one thread (cold)`,
     ours: `${result.rows.defaultChoice.seconds.toFixed(2)} s`,
     peer: `${result.rows.oneThread.seconds.toFixed(2)} s (one thread)`,
     ratio: (result.rows.defaultChoice.seconds / result.rows.oneThread.seconds).toFixed(2),
