@@ -35,6 +35,9 @@ if (!hasBuild) console.warn('SKIPPING site browser test: packages/site is not bu
 const plan = planSite(root);
 const expectations = plan.pages.map(expectationsFor);
 
+// Browser steps are slow on a busy machine: every test here gets minutes, not vitest's default.
+const BROWSER_TIMEOUT = 120_000;
+
 describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () => {
   let outDir: string;
   let site: StaticSite;
@@ -114,7 +117,7 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
       expect(pageErrors, `${from} → ${href}`).toEqual([]);
       if (url.hash) expect(ids?.has(decodeURIComponent(url.hash.slice(1))), `${from} → ${decodeURIComponent(href)}`).toBe(true);
     }
-  });
+  }, BROWSER_TIMEOUT);
 
   it('lists every note in the sidebar in reading order, with previous/next and edit links', async () => {
     await visit(site.url);
@@ -129,7 +132,7 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
       const edit = await page.locator('.edit-link-button').getAttribute('href');
       expect(decodeURI(edit ?? '')).toBe(`${REPOSITORY.server}/${REPOSITORY.name}/edit/main/${plan.config.content}/${second.source}`);
     }
-  });
+  }, BROWSER_TIMEOUT);
 
   it('finds a Chinese word with the local search', async () => {
     const target = expectations.find((each) => each.chineseWord !== undefined && each.page.route !== 'index.md') ?? expectations[0];
@@ -142,7 +145,7 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
     const hrefs = await results.evaluateAll((anchors) => anchors.map((anchor) => decodeURIComponent(new URL((anchor as HTMLAnchorElement).href).pathname)));
     expect(hrefs).toContain(decodeURIComponent(new URL(urlOf(target?.page.route ?? '')).pathname));
     await page.keyboard.press('Escape');
-  });
+  }, BROWSER_TIMEOUT);
 
   it('saves screenshots of the home page and the most math-heavy note', async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -156,7 +159,7 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: path.join(screenshots, 'math-heavy-note-dark.png') });
     for (const name of ['home.png', 'math-heavy-note.png', 'math-heavy-note-dark.png']) expect(existsSync(path.join(screenshots, name))).toBe(true);
-  });
+  }, BROWSER_TIMEOUT);
 
   it('switches between light and dark', async () => {
     await visit(site.url);
@@ -164,5 +167,5 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
     const before = await dark();
     await page.locator('.VPNavBarAppearance .VPSwitchAppearance').click();
     expect(await dark()).toBe(!before);
-  });
+  }, BROWSER_TIMEOUT);
 });
