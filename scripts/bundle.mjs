@@ -8,6 +8,19 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
+// jsonc-parser's `main` is a UMD build whose `require('./impl/…')` calls
+// esbuild cannot follow; its ES module build (`module`) bundles cleanly.
+const jsoncParserEsm = {
+  name: 'jsonc-parser-esm',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^jsonc-parser$/ }, async (args) => {
+      if (args.pluginData === 'esm') return undefined;
+      const umd = await plugin.resolve('jsonc-parser', { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'esm' });
+      return { path: umd.path.replace(`${path.sep}umd${path.sep}`, `${path.sep}esm${path.sep}`) };
+    });
+  },
+};
+
 const cli = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../packages/cli');
 const outdir = path.join(cli, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
@@ -20,6 +33,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['sharp'],
+  plugins: [jsoncParserEsm],
   chunkNames: 'chunk-[hash]',
   // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -1,5 +1,6 @@
 import { type Config, RepoRoot, configSchema, discoverContent } from '@llm-notes/core';
 import type { CommandContext } from '../../packages/cli/src/command.js';
+import { detectInvocation } from '../../packages/cli/src/invocation.js';
 
 const silent = { write() {} };
 
@@ -17,5 +18,6 @@ export function contextFor(root: string, config: Partial<Config> = {}): CommandC
     env: {},
     interactive: false,
     debug: false,
+    invocation: detectInvocation({ env: {}, entry: undefined, cwd: root, root }),
   };
 }

@@ -9,5 +9,6 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   interactive: process.stdout.isTTY === true && !process.env.CI,
   color: wantsColor(process.env, process.stdout.isTTY === true),
+  entry: process.argv[1],
 });
 process.exitCode = code;

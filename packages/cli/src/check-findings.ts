@@ -19,15 +19,15 @@ function error(file: VFile, reason: string, ruleId: string, line?: number): void
   message.fatal = true;
 }
 
-/** One error per stale generated file, at the first line that differs. */
-export function readmeFindings(stale: readonly FileUpdate[], cwd: string): VFile[] {
+/** One error per stale generated file, at the first line that differs; `fix` is the command that regenerates it. */
+export function readmeFindings(stale: readonly FileUpdate[], cwd: string, fix: string): VFile[] {
   return stale.map((update) => {
     const file = new VFile({ path: update.relPath, cwd });
     if (update.before === undefined) {
-      error(file, `${update.relPath} is missing: run \`pnpm gen-readme\``, 'readme-outdated');
+      error(file, `${update.relPath} is missing: run \`${fix}\``, 'readme-outdated');
     } else {
       const line = firstDifferentLine(update.before, update.after);
-      error(file, `out of date from line ${line} on: run \`pnpm gen-readme\``, 'readme-outdated', line);
+      error(file, `out of date from line ${line} on: run \`${fix}\``, 'readme-outdated', line);
     }
     return file;
   });

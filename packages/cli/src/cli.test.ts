@@ -48,11 +48,16 @@ describe('notes CLI', () => {
     }
   });
 
-  it('answers --help for every command', () => {
+  it('answers --help for every command, its usage naming the command as this repository runs it', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     for (const command of commands) {
       const result = runCli([command.name, '--help'], process.cwd());
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(new RegExp(`Usage: notes ${command.name}`, 'u'));
+      // The bundle run by path inside this repository: a pnpm script of it that runs the command, or the generic one.
+      const usage = /^Usage: pnpm ([\w:-]+)( \S+)?/mu.exec(result.stdout);
+      expect(usage, result.stdout).not.toBeNull();
+      const script = scripts[usage![1]!];
+      expect(script).toMatch(usage![2] === ` ${command.name}` ? /notes\.js$/u : new RegExp(`notes\\.js ${command.name}$`, 'u'));
       expect(result.stdout).toContain('--root');
     }
   });
@@ -65,7 +70,20 @@ describe('notes CLI', () => {
     const flag = runCli(['lint', '--frob'], process.cwd());
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--frob'");
-    expect(flag.stderr).toContain('notes lint --help');
+    expect(flag.stderr).toContain('See `pnpm lint --help`.');
+  });
+
+  it('check --only runs just the named checks and refuses an unknown one', () => {
+    // No README: the readme check would fail; it is left out.
+    const root = repo({ 'content/1.a/1.b.md': '# b\n' });
+    const only = runCli(['check', '--only', 'lint,images', '--root', root], root);
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stderr).toContain('check: lint');
+    expect(only.stderr).not.toContain('check: gen-readme');
+    expect(runCli(['check', '--root', root], root).code).toBe(1);
+    const unknown = runCli(['check', '--only', 'lint,spelling', '--root', root], root);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown check `spelling` (checks: readme, lint, images)');
   });
 
   it('exits 2 naming the file and key of a bad config, without a stack trace', () => {

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Config, ContentModel, RepoRoot } from '@llm-notes/core';
+import type { Invocation } from './invocation.js';
 
 export interface Output {
   write(text: string): void;
@@ -21,6 +22,8 @@ export interface CommandContext {
   /** Colour the report (`FORCE_COLOR`, `NO_COLOR`, else a terminal); `interactive` when unset. */
   readonly color?: boolean;
   readonly debug: boolean;
+  /** How the user runs this CLI: messages suggest commands through it. */
+  readonly invocation: Invocation;
 }
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -40,6 +43,8 @@ export interface Command {
   readonly allowPositionals: boolean;
   /** False for a command whose package has not landed: `check` skips it. */
   readonly built?: boolean;
+  /** False for a command that must run without reading the config (`init` replaces it): the context gets the defaults. */
+  readonly usesConfig?: boolean;
   /** Returns the exit code: 0 clean, 1 findings at error level, 2 usage or internal error. */
   run(context: CommandContext, args: ParsedArgs): Promise<number>;
 }

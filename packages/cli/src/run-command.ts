@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { type ContentModel, RepoRoot, UserError, checkConfigPaths, discoverContent, loadConfig } from '@llm-notes/core/repository';
+import { type ContentModel, RepoRoot, UserError, checkConfigPaths, configSchema, discoverContent, loadConfig } from '@llm-notes/core/repository';
 import type { Command, CommandContext } from './command.js';
+import type { Invocation } from './invocation.js';
 import type { MainIo } from './main.js';
 import { findRepositoryRoot } from './root-folder.js';
 
-async function createContext(values: Record<string, unknown>, io: MainIo): Promise<CommandContext> {
+async function createContext(command: Command, values: Record<string, unknown>, io: MainIo, invocation: Invocation): Promise<CommandContext> {
   const rootOption = typeof values.root === 'string' ? path.resolve(io.cwd, values.root) : findRepositoryRoot(io.cwd);
   let repo: RepoRoot;
   try {
@@ -12,7 +13,8 @@ async function createContext(values: Record<string, unknown>, io: MainIo): Promi
   } catch (error) {
     throw new UserError(`repository root not found (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: rootOption });
   }
-  let config = loadConfig(repo.realPath);
+  // `init` runs without reading the config: it is what replaces a broken one.
+  let config = command.usesConfig === false ? configSchema.parse({}) : loadConfig(repo.realPath);
   // The rules table (every rule's code) is loaded only when the config names rules, to check the names.
   if (Object.keys(config.rules).length > 0) config = loadConfig(repo.realPath, (await import('./rules-table.js')).ruleIds);
   const contentDir = typeof values.content === 'string' ? values.content : config.content;
@@ -29,14 +31,15 @@ async function createContext(values: Record<string, unknown>, io: MainIo): Promi
     interactive: io.interactive,
     color: io.color ?? io.interactive,
     debug: values.debug === true,
+    invocation,
   };
 }
 
 /** Resolves the repository and config, runs `command`, and turns its errors into messages and exit codes. */
-export async function runCommand(command: Command, values: Record<string, unknown>, positionals: string[], io: MainIo): Promise<number> {
+export async function runCommand(command: Command, values: Record<string, unknown>, positionals: string[], io: MainIo, invocation: Invocation): Promise<number> {
   const debug = values.debug === true;
   try {
-    const context = await createContext(values, io);
+    const context = await createContext(command, values, io, invocation);
     return await command.run(context, { values: values as never, positionals });
   } catch (error) {
     if (error instanceof UserError) {

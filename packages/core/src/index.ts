@@ -1,9 +1,9 @@
 export { TEMP_PREFIX, removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
-export { CONFIG_FILE, loadConfig, parseConfig } from './config/load-config.js';
+export { COMMENTED_CONFIG_FILE, CONFIG_FILE, CONFIG_FILES, findConfigFile, loadConfig, parseConfig } from './config/load-config.js';
 export { checkConfigPaths, resolveConfigInput, resolveConfigOutput } from './config/config-paths.js';
-export { RESERVED_PATHS, TEMP_FOLDER } from './reserved-paths.js';
+export { CACHE_FOLDER, RESERVED_PATHS, TEMP_FOLDER } from './reserved-paths.js';
 export type { HookOptions } from './config/hook-options.js';
-export type { ImageOptions } from './config/image-options.js';
+export { type ImageOptions, imageManifestPath } from './config/image-options.js';
 export type { LinkOptions } from './config/link-options.js';
 export type { ReadmeOptions } from './config/readme-options.js';
 export { type Config, configSchema, type RuleSetting, type SeverityLabel } from './config/schema.js';

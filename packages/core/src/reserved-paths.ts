@@ -8,5 +8,8 @@ export const LOCK_FILE = '.llm-notes.lock';
  */
 export const TEMP_FOLDER = '.cache/tmp';
 
+/** The folder of the toolchain's caches and temp files, at the root; `init` git-ignores it. */
+export const CACHE_FOLDER = '.cache';
+
 /** Paths (relative to the root, lower case) no config output may name. */
 export const RESERVED_PATHS: readonly string[] = [LOCK_FILE, TEMP_FOLDER];

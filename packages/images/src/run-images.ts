@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly files: readonly string[];
   readonly options: ImageOptions;
   readonly settings: OptimizeSettings;
+  /** The manifest, relative to the root (see `imageManifestPath`). */
+  readonly manifest: string;
   /** True when `files` is every image of the content: manifest entries of vanished files are dropped. */
   readonly complete: boolean;
   /** Called after each image (progress). */
@@ -62,7 +64,7 @@ function describeError(error: unknown): string {
  */
 export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
   const { repo, options, settings } = run;
-  const manifest = readManifest(repo, options.manifest);
+  const manifest = readManifest(repo, run.manifest);
   const label = settingsLabel(settings);
   let done = 0;
   let written = 0;
@@ -113,7 +115,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
       }
     }
   }
-  if (changed && run.dryRun !== true) writeManifest(repo, options.manifest, manifest);
+  if (changed && run.dryRun !== true) writeManifest(repo, run.manifest, manifest);
   return { rows, failed: rows.some((row) => row.status === 'error'), written };
 }
 
@@ -124,7 +126,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
  */
 export async function checkFiles(run: RunOptions): Promise<RunResult & { totalBytes: number; overTotal: boolean }> {
   const { repo, options, settings } = run;
-  const manifest: Manifest = readManifest(repo, options.manifest);
+  const manifest: Manifest = readManifest(repo, run.manifest);
   const label = settingsLabel(settings);
   let done = 0;
   const rows = await mapConcurrent(run.files, availableParallelism(), async (file): Promise<ImageRow> => {
@@ -150,7 +152,7 @@ export async function checkFiles(run: RunOptions): Promise<RunResult & { totalBy
         const result = await optimizeImage(loadSharp, file, bytes, settings);
         if (result.kind === 'tried' && result.best && worthWriting(bytes.length, result.best.bytes.length, options)) {
           after = result.best.bytes.length;
-          problems.push('not optimized: run `pnpm images`');
+          problems.push('not optimized');
         }
       }
       row = problems.length > 0

@@ -1,6 +1,6 @@
-import { selectRules } from '@llm-notes/core';
+import { UserError, selectRules } from '@llm-notes/core';
 import { listImages, markdownTable } from '@llm-notes/images';
-import { generateReadme } from '@llm-notes/readme';
+import { type FileUpdate, generateReadme } from '@llm-notes/readme';
 import { FORMATS, formatReport } from '@llm-notes/reporters';
 import type { VFile } from 'vfile';
 import { CHECK_RULES, imageFindings, readmeFindings } from '../check-findings.js';
@@ -24,10 +24,25 @@ function mergeByPath(groups: readonly (readonly VFile[])[]): VFile[] {
   return [...byPath.values()];
 }
 
+/** The checks `--only` can name, in the order they run. */
+const CHECKS = ['readme', 'lint', 'images'] as const;
+type CheckName = (typeof CHECKS)[number];
+
+/** The checks named by `--only` (comma-separated), every check without it. */
+function selectChecks(only: unknown): Set<CheckName> {
+  if (typeof only !== 'string') return new Set(CHECKS);
+  const names = only.split(',').map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!CHECKS.includes(name as CheckName)) throw new UserError(`--only: unknown check \`${name}\` (checks: ${CHECKS.join(', ')})`);
+  }
+  if (names.length === 0) throw new UserError(`--only: name at least one check (${CHECKS.join(', ')})`);
+  return new Set(names as CheckName[]);
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'everything CI checks, read-only: README up to date, lint, image budgets',
-  help: `Usage: notes check [--format <name>] [--full-diff]
+  help: `Usage: notes check [--format <name>] [--only <checks>] [--full-diff]
 
 Checks what \`gen-readme --check\`, \`lint\` and \`images --check\` check, and
 writes nothing. Every failure is a finding in the report: a stale generated
@@ -38,44 +53,58 @@ fails.
 
 Options:
   --format <name>   ${FORMATS.join(', ')} (default: stylish)
+  --only <checks>   comma-separated subset of ${CHECKS.join(', ')} (default: all)
   --full-diff       show the whole diff of a stale README (default: its first 40 lines)`,
-  options: { format: { type: 'string' }, 'full-diff': { type: 'boolean' } },
+  options: { format: { type: 'string' }, only: { type: 'string' }, 'full-diff': { type: 'boolean' } },
   allowPositionals: false,
   async run(context, args) {
     const format = parseFormat(args.values.format);
+    const only = selectChecks(args.values.only);
     const log = context.stderr;
     // Progress, diffs and verdicts of the steps go to stderr: stdout holds only the report.
     const quiet = { ...context, stdout: log };
     const cwd = context.repo.path;
+    const regenerate = context.invocation.command('gen-readme');
 
-    log.write('check: gen-readme\n');
-    const generated = generateReadme(context.repo, context.config, context.loadContent());
-    const stale = [...generated.notes, generated.readme].filter((update) => update.changed);
-    for (const update of stale) {
-      log.write(`${update.relPath}: ${update.before === undefined ? 'missing' : 'out of date'}\n`);
-      printDiff(update, log, args.values['full-diff'] === true);
+    let stale: FileUpdate[] = [];
+    if (only.has('readme')) {
+      log.write('check: gen-readme\n');
+      const generated = generateReadme(context.repo, context.config, context.loadContent());
+      stale = [...generated.notes, generated.readme].filter((update) => update.changed);
+      for (const update of stale) {
+        log.write(`${update.relPath}: ${update.before === undefined ? 'missing' : 'out of date'}\n`);
+        printDiff(update, log, args.values['full-diff'] === true);
+      }
+      if (stale.length === 0) log.write(`${generated.readme.relPath} and the notes' tables of contents are up to date\n`);
+      appendStepSummary(
+        context.env,
+        `### README\n\n${stale.some((update) => update === generated.readme) ? `${generated.readme.relPath} is out of date: run \`${regenerate}\`.` : `${generated.readme.relPath} is up to date.`}\n`,
+      );
     }
-    if (stale.length === 0) log.write(`${generated.readme.relPath} and the notes' tables of contents are up to date\n`);
-    appendStepSummary(
-      context.env,
-      `### README\n\n${stale.some((update) => update === generated.readme) ? `${generated.readme.relPath} is out of date: run \`pnpm gen-readme\`.` : `${generated.readme.relPath} is up to date.`}\n`,
-    );
 
-    log.write('check: lint\n');
-    // Read-only: the lint cache is neither read nor written.
-    const { files: linted } = await lintProject(quiet, lintTargets(quiet, []), selectRules(allRules, context.config), { cache: false });
-    appendStepSummary(context.env, lintSummaryMarkdown(linted));
+    let linted: VFile[] = [];
+    if (only.has('lint')) {
+      log.write('check: lint\n');
+      // Read-only: the lint cache is neither read nor written.
+      ({ files: linted } = await lintProject(quiet, lintTargets(quiet, []), selectRules(allRules, context.config), { cache: false }));
+      appendStepSummary(context.env, lintSummaryMarkdown(linted));
+    }
     // A note's stale TOC is already a lint finding when `toc-outdated` is on: not reported twice.
     const tocReported = new Set(linted.filter((file) => file.messages.some((message) => message.ruleId === 'toc-outdated')).map((file) => file.path));
-    const readmeFiles = readmeFindings(stale.filter((update) => !tocReported.has(update.relPath)), cwd);
+    const readmeFiles = readmeFindings(stale.filter((update) => !tocReported.has(update.relPath)), cwd, regenerate);
 
-    log.write('check: images\n');
-    const { files: images, symlinks } = listImages(context.repo, context.contentDir);
-    for (const link of symlinks) log.write(`${link}: symbolic link, not followed\n`);
-    const imageCheck = await checkImages(quiet, images, true, log);
-    if (imageCheck.result.rows.length > 0) appendStepSummary(context.env, markdownTable('Image check', imageCheck.result.rows));
-    log.write(imageCheckVerdict(context, imageCheck));
-    const imageFiles = imageFindings(imageCheck.result.rows, imageCheck.result, context.config.images, cwd);
+    let images: string[] = [];
+    let imageFiles: VFile[] = [];
+    if (only.has('images')) {
+      log.write('check: images\n');
+      const listed = listImages(context.repo, context.contentDir);
+      images = listed.files;
+      for (const link of listed.symlinks) log.write(`${link}: symbolic link, not followed\n`);
+      const imageCheck = await checkImages(quiet, images, true, log);
+      if (imageCheck.result.rows.length > 0) appendStepSummary(context.env, markdownTable('Image check', imageCheck.result.rows));
+      log.write(imageCheckVerdict(context, imageCheck));
+      imageFiles = imageFindings(imageCheck.result.rows, imageCheck.result, context.config.images, cwd);
+    }
 
     const files = mergeByPath([readmeFiles, linted, imageFiles]);
     const rules = [...allRules.map((rule) => ({ id: rule.id, description: rule.description })), ...CHECK_RULES];

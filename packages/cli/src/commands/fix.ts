@@ -31,7 +31,7 @@ Options:
     const only = args.values.rule as string[] | undefined;
     for (const id of only ?? []) {
       const rule = allRules.find((candidate) => candidate.id === id);
-      if (!rule) throw new UserError(`unknown rule \`${id}\` (see \`notes lint --list-rules\`)`);
+      if (!rule) throw new UserError(`unknown rule \`${id}\` (see \`${context.invocation.command('lint', '--list-rules')}\`)`);
       if (!rule.fixable) throw new UserError(`rule \`${id}\` has no fix`);
     }
     const rules = selectRules(allRules, context.config, only).filter((enabled) => enabled.rule.fixable);
@@ -58,7 +58,7 @@ Options:
             context.stderr.write(`${result.path}${message.line ? `:${message.line}` : ''}: ${message.reason}\n`);
           }
         }
-        if (result.unsettled) context.stderr.write(`${result.path}: fixes did not settle after several passes; run \`notes fix\` again or fix by hand\n`);
+        if (result.unsettled) context.stderr.write(`${result.path}: fixes did not settle after several passes; run \`${context.invocation.command('fix')}\` again or fix by hand\n`);
         if (result.after === result.before) continue;
         changedFiles++;
         for (const count of result.counts.values()) fixes += count;

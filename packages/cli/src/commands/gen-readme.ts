@@ -55,7 +55,7 @@ Options:
         context.stderr.write(`${update.relPath}: ${update.before === undefined ? 'missing' : 'out of date'}\n`);
         printDiff(update, context.stdout, args.values['full-diff'] === true);
       }
-      context.stderr.write('Run `pnpm gen-readme` to update.\n');
+      context.stderr.write(`Run \`${context.invocation.command('gen-readme')}\` to update.\n`);
       return 1;
     }
     const { generateReadme, writeReadmeResult } = await import('@llm-notes/readme');

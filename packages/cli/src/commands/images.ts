@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { IMAGE_EXTENSIONS, acquireWriteLock } from '@llm-notes/core';
+import { IMAGE_EXTENSIONS, UserError, acquireWriteLock, imageManifestPath } from '@llm-notes/core';
 import {
   type ImageRow,
   type RunResult,
@@ -72,7 +73,8 @@ export interface ImageCheck {
 export async function checkImages(context: CommandContext, files: readonly string[], complete: boolean, out: Output): Promise<ImageCheck> {
   const options = context.config.images;
   const settings = settingsFromOptions(options, {});
-  const result = await checkFiles({ repo: context.repo, files, options, settings, complete, onImage: progressReporter(context, out) });
+  const manifest = imageManifestPath(context.contentDir, options);
+  const result = await checkFiles({ repo: context.repo, files, options, settings, complete, manifest, onImage: progressReporter(context, out) });
   return { result, files };
 }
 
@@ -90,7 +92,26 @@ export function imageCheckVerdict(context: CommandContext, check: ImageCheck): s
   const failed = result.rows.filter((row) => row.status === 'failed').length;
   if (!result.failed) lines.push(`${plural(files.length, 'image')} checked: all optimized and within budget`);
   else if (failed > 0) lines.push(`${plural(files.length, 'image')} checked: ${plural(failed, 'image')} failed`);
+  if (result.rows.some((row) => row.status === 'failed' && row.note?.includes('not optimized'))) {
+    lines.push(`Run \`${context.invocation.command('images')}\` to optimize them.`);
+  }
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** Before any image is rewritten: the manifest's folder must exist, or the run would end in a failed write. */
+function assertManifestFolder(context: CommandContext, manifest: string): void {
+  const folder = path.dirname(context.repo.resolve(manifest));
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isFolder) {
+    throw new UserError('the folder of the image manifest does not exist (config `images.manifest` is relative to the content folder); nothing written', {
+      file: manifest,
+    });
+  }
 }
 
 export const imagesCommand: Command = {
@@ -103,7 +124,7 @@ Optimizes the PNG, JPEG and WebP images under the content folder in place
 again and must show exactly the same pixels, with the colour profile kept.
 A file is rewritten only when it shrinks by the configured thresholds
 (config \`images.minSavingsBytes\`, \`images.minSavingsPercent\`). The manifest
-(config \`images.manifest\`) records each image's hash, so a second run skips
+(config \`images.manifest\`, inside the content folder) records each image's hash, so a second run skips
 everything without decoding.
 
 Options:
@@ -132,10 +153,12 @@ Options:
     const dryRun = args.values['dry-run'] === true;
     const settings = settingsFromOptions(options, args.values.lossy === true ? { lossy: true } : {});
     const onImage = progressReporter(context, context.stdout);
+    const manifest = imageManifestPath(context.contentDir, options);
+    if (!dryRun) assertManifestFolder(context, manifest);
     const release = dryRun ? () => {} : acquireWriteLock(context.repo.path, 'notes images');
     let result: RunResult;
     try {
-      result = await optimizeFiles({ repo: context.repo, files, options, settings, complete, onImage, dryRun });
+      result = await optimizeFiles({ repo: context.repo, files, options, settings, complete, manifest, onImage, dryRun });
     } finally {
       release();
     }

@@ -14,6 +14,11 @@ export interface CommandEntry {
 
 export const commands: readonly CommandEntry[] = [
   {
+    name: 'init',
+    summary: 'set up this toolchain in an existing notes repository: config, .gitignore, next steps',
+    load: async () => (await import('./init.js')).initCommand,
+  },
+  {
     name: 'gen-readme',
     summary: 'write README.md from the notes (and regenerate the notes’ <!-- toc --> blocks)',
     load: async () => (await import('./gen-readme.js')).genReadmeCommand,
@@ -36,7 +41,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'docs',
-    summary: 'write docs/rules/<id>.md and notes.config.schema.json from the rules table',
+    summary: 'write docs/rules/<id>.md, docs/config.md and notes.config.schema.json from the rules table and config schema',
     load: async () => (await import('./docs.js')).docsCommand,
   },
   {

@@ -105,7 +105,7 @@ async function checkStagedImages(
   for (const row of result.rows) {
     if (row.status !== 'failed') continue;
     if (unstaged.has(row.file)) {
-      context.stderr.write(`  ${row.file}: the working-tree copy differs from the staged one; if \`pnpm images\` made it, stage it: git add -- '${row.file}'\n`);
+      context.stderr.write(`  ${row.file}: the working-tree copy differs from the staged one; if \`${context.invocation.command('images')}\` made it, stage it: git add -- '${row.file}'\n`);
     }
   }
   context.stderr.write(`pre-commit: ${plural(present.length, 'staged image')} checked as staged; fix the failures above\n`);
@@ -129,7 +129,7 @@ function updateStagedReadme(context: CommandContext, staged: CommandContext, git
   if (current?.equals(result.readme.bytes)) return true;
   if (staged.config.hooks.readme === 'block') {
     const where = current === undefined ? '' : `:${firstDifferentLine(current.toString('utf8'), result.readme.after)}`;
-    context.stderr.write(`${readmePath}${where}: out of date for the staged notes: run \`pnpm gen-readme\` and stage it\n`);
+    context.stderr.write(`${readmePath}${where}: out of date for the staged notes: run \`${context.invocation.command('gen-readme')}\` and stage it\n`);
     return false;
   }
   const workingReadme = resolveConfigOutput(context.repo, 'readme.output', readmePath, context.contentDir);
@@ -152,7 +152,8 @@ export const preCommitCommand: Command = {
   summary: 'the git pre-commit hook: checks what is staged under the content folder',
   help: `Usage: notes pre-commit
 
-Run by git before each commit (installed by \`pnpm install\`). Judges what the
+Run by git before each commit (from a hook runner such as simple-git-hooks
+or husky; in the toolchain's own repository \`pnpm install\` installs it). Judges what the
 commit will hold, the index, not the working tree: a note staged with
 \`git add -p\` is linted as staged. For a commit that touches the content
 folder it lints the staged notes (an error blocks the commit), checks the

@@ -5,7 +5,8 @@ import { UserError } from '../errors.js';
 import { parseNumberedName } from '../numbered-name.js';
 import { RESERVED_PATHS } from '../reserved-paths.js';
 import { type RepoRoot, isWithin, resolveInsideRoot } from '../safe-path.js';
-import { CONFIG_FILE } from './load-config.js';
+import { imageManifestPath } from './image-options.js';
+import { CONFIG_FILE, CONFIG_FILES } from './load-config.js';
 import type { Config } from './schema.js';
 
 /**
@@ -74,7 +75,7 @@ function inChapter(content: string, real: string): boolean {
 export function resolveConfigOutput(repo: RepoRoot, key: string, value: string, contentDir = 'content'): string {
   const { real, relative } = resolveConfigPath(repo, key, value);
   const lower = relative.toLowerCase();
-  if (lower === CONFIG_FILE.toLowerCase()) refuse(key, value, 'is the config file itself');
+  if (CONFIG_FILES.some((name) => lower === name.toLowerCase())) refuse(key, value, 'is the config file itself');
   for (const reserved of RESERVED_PATHS) {
     if (lower === reserved || lower.startsWith(`${reserved}/`)) refuse(key, value, `is the toolchain's own \`${reserved}\``);
   }
@@ -98,10 +99,11 @@ export function resolveConfigInput(repo: RepoRoot, key: string, value: string): 
 }
 
 /** The config keys naming outputs, with their values, so each can be checked and compared. */
-function configuredOutputs(config: Config): [string, string][] {
+function configuredOutputs(config: Config, contentDir: string): [string, string][] {
   return [
     ['readme.output', config.readme.output],
-    ['images.manifest', config.images.manifest],
+    // Relative to the content folder: checked where it lands.
+    ['images.manifest', imageManifestPath(contentDir, config.images)],
     ['links.cacheFile', config.links.cacheFile],
   ];
 }
@@ -113,7 +115,7 @@ function configuredOutputs(config: Config): [string, string][] {
  */
 export function checkConfigPaths(repo: RepoRoot, config: Config, contentDir: string = config.content): void {
   const seen = new Map<string, string>();
-  for (const [key, value] of configuredOutputs(config)) {
+  for (const [key, value] of configuredOutputs(config, contentDir)) {
     const real = resolveConfigOutput(repo, key, value, contentDir);
     const other = seen.get(real);
     if (other !== undefined) refuse(key, value, `is the same file as \`${other}\``);

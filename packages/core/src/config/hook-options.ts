@@ -3,9 +3,12 @@ import { z } from 'zod';
 /** Options of the pre-commit hook. */
 export const hookOptionsSchema = z
   .strictObject({
-    /** `update`: regenerate README.md and stage it; `block`: stop the commit and say which command to run. */
-    readme: z.enum(['update', 'block']).default('update'),
+    readme: z
+      .enum(['update', 'block'])
+      .default('update')
+      .describe('Pre-commit: `update` regenerates the README and stages it; `block` stops the commit and says which command to run.'),
   })
-  .prefault({});
+  .prefault({})
+  .describe('Options of the pre-commit hook.');
 
 export type HookOptions = z.infer<typeof hookOptionsSchema>;

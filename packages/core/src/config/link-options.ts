@@ -3,21 +3,26 @@ import { z } from 'zod';
 /** Options of the link rules and of the external-link check. */
 export const linkOptionsSchema = z
   .strictObject({
-    /** This repository's URL on GitHub, to flag absolute links that should be relative. */
-    repositoryUrl: z.string().url().nullable().default(null),
-    /** Regular expressions of URLs the external check skips. */
-    exclude: z.array(z.string()).default([]),
-    timeoutMs: z.number().int().positive().default(10_000),
-    concurrencyPerHost: z.number().int().positive().default(2),
-    retries: z.number().int().nonnegative().default(2),
-    /** First wait before a retry; doubles each time. */
-    backoffMs: z.number().int().nonnegative().default(500),
-    /** Longest `Retry-After` (429) waited for; a longer one is reported as a warning at once. */
-    maxRetryAfterSeconds: z.number().nonnegative().default(60),
-    /** Cache file for external results, relative to the repository root. */
-    cacheFile: z.string().default('.cache/external-links.json'),
-    cacheMaxAgeHours: z.number().nonnegative().default(24),
+    repositoryUrl: z
+      .string()
+      .url()
+      .nullable()
+      .default(null)
+      .describe("This repository's URL on GitHub, to flag absolute links to it that should be relative; `null` for none."),
+    exclude: z.array(z.string()).default([]).describe('Regular expressions of URLs the external check skips.'),
+    timeoutMs: z.number().int().positive().default(10_000).describe('Time limit of one external request, in milliseconds.'),
+    concurrencyPerHost: z.number().int().positive().default(2).describe('External requests in flight at once to one host.'),
+    retries: z.number().int().nonnegative().default(2).describe('Retries of an external request that failed for a transient reason.'),
+    backoffMs: z.number().int().nonnegative().default(500).describe('First wait before a retry, in milliseconds; doubles each time.'),
+    maxRetryAfterSeconds: z
+      .number()
+      .nonnegative()
+      .default(60)
+      .describe('Longest `Retry-After` (HTTP 429) waited for; a longer one is reported as a warning at once.'),
+    cacheFile: z.string().min(1).default('.cache/external-links.json').describe('Cache file of external results, relative to the repository root.'),
+    cacheMaxAgeHours: z.number().nonnegative().default(24).describe('Age after which a cached external result is checked again.'),
   })
-  .prefault({});
+  .prefault({})
+  .describe('Options of the link rules and of `lint --external`.');
 
 export type LinkOptions = z.infer<typeof linkOptionsSchema>;

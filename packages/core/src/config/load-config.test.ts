@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { CONFIG_FILE, loadConfig } from './load-config.js';
+import { COMMENTED_CONFIG_FILE, CONFIG_FILE, loadConfig } from './load-config.js';
 
 const folders: string[] = [];
 function repoWithConfig(text?: string): string {
@@ -76,5 +76,27 @@ describe('loadConfig', () => {
     expect(error.file).toBe(CONFIG_FILE);
     expect(error.line).toBe(3);
     expect(error.message).toMatch(/invalid JSON/u);
+  });
+});
+
+describe('config file names', () => {
+  it('reads notes.config.jsonc, comments and all, and names it in errors', () => {
+    const folder = repoWithConfig();
+    writeFileSync(path.join(folder, COMMENTED_CONFIG_FILE), '// where the notes are\n{\n  /* root */ "content": ".",\n  "readme": { "titel": "x" }\n}\n');
+    const error = errorOf(() => loadConfig(folder));
+    expect(error.describe()).toBe('notes.config.jsonc: unknown key `readme.titel`');
+    writeFileSync(path.join(folder, COMMENTED_CONFIG_FILE), '// where the notes are\n{\n  /* root */ "content": "."\n}\n');
+    expect(loadConfig(folder).content).toBe('.');
+  });
+
+  it('refuses two config files at once', () => {
+    const folder = repoWithConfig('{}');
+    writeFileSync(path.join(folder, COMMENTED_CONFIG_FILE), '{}');
+    expect(errorOf(() => loadConfig(folder)).message).toBe('both notes.config.jsonc and notes.config.json exist; keep one');
+  });
+
+  it('keeps trailing commas an error, with the line', () => {
+    const error = errorOf(() => loadConfig(repoWithConfig('{\n  "content": "x",\n}\n')));
+    expect(error.line).toBe(3);
   });
 });

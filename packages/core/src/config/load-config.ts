@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { type ParseError, parse as parseJsonc, printParseErrorCode, stripComments } from 'jsonc-parser';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { lineOfOffset } from '../github-markdown/source-location.js';
@@ -9,6 +10,10 @@ import { decodeText } from '../text-file.js';
 import { type Config, configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'notes.config.json';
+/** The same config as JSON with comments: what `init` writes, so every key can say what it does. */
+export const COMMENTED_CONFIG_FILE = 'notes.config.jsonc';
+/** Config file names, in the order they are looked for; at most one may exist. */
+export const CONFIG_FILES = [COMMENTED_CONFIG_FILE, CONFIG_FILE] as const;
 
 /** A config is a few kilobytes; a larger one is refused before it is read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -88,17 +93,12 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 
 /** Parses and validates a config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): Config {
-  const tooDeep = excessiveNesting(text);
-  if (tooDeep !== undefined) throw new UserError(`nested more than ${MAX_CONFIG_DEPTH} levels deep`, { file, line: lineOfOffset(text, tooDeep) });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/u.exec((error as Error).message);
-    const line = position?.[1] === undefined ? undefined : lineOfOffset(text, Number(position[1]));
-    // The parser's message quotes the file's bytes; only its first clause is kept.
-    const reason = (error as Error).message.replace(/,? ".*$/su, '').replace(/ in JSON at position \d+.*$/su, '');
-    throw new UserError(`invalid JSON: ${reason}`, { file, ...(line === undefined ? {} : { line }) });
+  // Both names are read as JSON with comments (like tsconfig.json); trailing commas stay errors.
+  const errors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first !== undefined) {
+    throw new UserError(`invalid JSON: ${printParseErrorCode(first.error)}`, { file, line: lineOfOffset(text, first.offset) });
   }
   const forbidden = forbiddenKey(raw);
   if (forbidden !== undefined) throw new UserError(`key \`${forbidden}\` is not allowed`, { file });
@@ -114,12 +114,32 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
   return result.data;
 }
 
-/** Loads `notes.config.json` from the root, or the defaults when there is none. */
-export function loadConfig(root: string, knownRuleIds?: ReadonlySet<string>): Config {
+/**
+ * The config file at the root (`notes.config.jsonc` or `notes.config.json`)
+ * and its bytes, or undefined when there is none. Each is read through
+ * symlinks only while they stay inside the root, as a regular file of bounded
+ * size. Two at once is an error: which one counts would be a guess.
+ */
+function readConfigFile(root: string): { name: string; bytes: Buffer } | undefined {
   const realRoot = realpathSync(root);
-  // Through symlinks only while they stay inside the root: nothing outside is opened.
-  const file = resolveInsideRoot(realRoot, path.join(realRoot, CONFIG_FILE), CONFIG_FILE, path.resolve(root));
-  const bytes = readRegularFileIfExists(file, CONFIG_FILE, { maxBytes: MAX_CONFIG_BYTES });
-  if (bytes === undefined) return configSchema.parse({});
-  return parseConfig(decodeText(bytes, CONFIG_FILE).text, CONFIG_FILE, knownRuleIds);
+  const present: { name: string; bytes: Buffer }[] = [];
+  for (const name of CONFIG_FILES) {
+    const file = resolveInsideRoot(realRoot, path.join(realRoot, name), name, path.resolve(root));
+    const bytes = readRegularFileIfExists(file, name, { maxBytes: MAX_CONFIG_BYTES });
+    if (bytes !== undefined) present.push({ name, bytes });
+  }
+  if (present.length > 1) throw new UserError(`both ${present.map((entry) => entry.name).join(' and ')} exist; keep one`, { file: present[0]!.name });
+  return present[0];
+}
+
+/** The name of the config file at the root, or undefined when there is none. */
+export function findConfigFile(root: string): string | undefined {
+  return readConfigFile(root)?.name;
+}
+
+/** Loads the config file from the root, or the defaults when there is none. */
+export function loadConfig(root: string, knownRuleIds?: ReadonlySet<string>): Config {
+  const found = readConfigFile(root);
+  if (found === undefined) return configSchema.parse({});
+  return parseConfig(decodeText(found.bytes, found.name).text, found.name, knownRuleIds);
 }

@@ -12,17 +12,24 @@ export const ruleSettingSchema = z.union([severitySchema, z.tuple([severitySchem
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
 
 export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  /** Content folder relative to the repository root. */
-  content: z.string().min(1).default('content'),
-  /** Globs (relative to the root) of Markdown files a run without file arguments leaves out. */
-  exclude: z.array(z.string().min(1)).default([]),
+  $schema: z.string().optional().describe('Path or URL of this file\'s JSON schema, for editors.'),
+  content: z
+    .string()
+    .min(1)
+    .default('content')
+    .describe('Folder of the notes (`<n>.<chapter>/<m>.<section>.md`), relative to the repository root; `.` for the root itself.'),
+  exclude: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Globs (relative to the root) of Markdown files a run without file arguments leaves out.'),
   readme: readmeOptionsSchema,
   images: imageOptionsSchema,
   links: linkOptionsSchema,
   hooks: hookOptionsSchema,
-  /** Severity per rule id (`off`, `warn`, `error`), or `[severity, options]`. */
-  rules: z.record(z.string(), ruleSettingSchema).default({}),
+  rules: z
+    .record(z.string(), ruleSettingSchema)
+    .default({})
+    .describe('Severity per rule id (`off`, `warn`, `error`), or `[severity, options]`.'),
 });
 
 export type Config = z.infer<typeof configSchema>;

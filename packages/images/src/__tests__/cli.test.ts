@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,5 +78,31 @@ describe.skipIf(!existsSync(bin))('notes images (built CLI)', () => {
     expect(run.stdout).toMatch(/optimized content\/1\.a\/images\/good\.png/);
     const one = spawnSync(process.execPath, [bin, 'images', '--check', 'content/1.a/images/good.png'], { cwd: root, encoding: 'utf8' });
     expect(one.status).toBe(0);
+  });
+
+  it('the manifest follows --content and the config, and nothing is left behind when its folder is missing', async () => {
+    // Chapters at the root, as many notes repositories keep them.
+    mkdirSync(path.join(root, '1.b/images'), { recursive: true });
+    writeFileSync(path.join(root, '1.b/1.note.md'), '# Note\n');
+    writeFileSync(path.join(root, '1.b/images/a.png'), await rgbaOpaquePng());
+    const check = notes(['images', '--check', '--content', '.']);
+    expect(check.code).toBe(1);
+    // The command to run next, as this run was started: never a script the repository lacks.
+    expect(check.stderr).toMatch(/Run `node \S*notes\.js images` to optimize them\./);
+    expect(check.stderr).not.toContain('pnpm');
+    expect(notes(['images', '--content', '.']).code).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(root, 'images.manifest.json'), 'utf8')).images)).toContain('1.b/images/a.png');
+    expect(existsSync(path.join(root, 'content/images.manifest.json'))).toBe(false);
+    expect(notes(['images', '--check', '--content', '.']).code).toBe(0);
+
+    writeFileSync(path.join(root, 'notes.config.json'), JSON.stringify({ images: { manifest: 'build/images.json' } }));
+    const image = await rgbaOpaquePng();
+    writeFileSync(path.join(root, 'content/1.a/images/a.png'), image);
+    const missingFolder = notes(['images']);
+    expect(missingFolder.code).toBe(2);
+    expect(missingFolder.stderr).toContain('content/build/images.json: the folder of the image manifest does not exist');
+    expect(readFileSync(path.join(root, 'content/1.a/images/a.png')).equals(image)).toBe(true);
+    expect(existsSync(path.join(root, 'content/build'))).toBe(false);
+    expect(readdirSync(path.join(root, 'content')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
