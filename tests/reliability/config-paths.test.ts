@@ -76,17 +76,17 @@ const CASES: Case[] = [
   },
   {
     name: 'images.manifest on the config itself',
-    setup: (root) => config(root, { images: { manifest: 'notes.config.json' } }),
+    setup: (root) => config(root, { images: { manifest: '../notes.config.json' } }),
     expect: refused(/config `images\.manifest` .*is the config file itself/u),
   },
   {
     name: 'images.manifest on an image',
-    setup: (root) => config(root, { images: { manifest: 'content/1.基础/images/a.png' } }),
+    setup: (root) => config(root, { images: { manifest: '1.基础/images/a.png' } }),
     expect: refused(/config `images\.manifest` .*is an image/u),
   },
   {
     name: 'images.manifest on the lock file',
-    setup: (root) => config(root, { images: { manifest: '.llm-notes.lock' } }),
+    setup: (root) => config(root, { images: { manifest: '../.llm-notes.lock' } }),
     expect: refused(/config `images\.manifest` .*is the toolchain's own `\.llm-notes\.lock`/u),
   },
   {

@@ -19,7 +19,7 @@ export const linkOptionsSchema = z
       .nonnegative()
       .default(60)
       .describe('Longest `Retry-After` (HTTP 429) waited for; a longer one is reported as a warning at once.'),
-    cacheFile: z.string().min(1).default('.cache/external-links.json').describe('Cache file of external results, relative to the repository root.'),
+    cacheFile: z.string().default('.cache/external-links.json').describe('Cache file of external results, relative to the repository root.'),
     cacheMaxAgeHours: z.number().nonnegative().default(24).describe('Age after which a cached external result is checked again.'),
   })
   .prefault({})

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { type ParseError, parse as parseJsonc, printParseErrorCode, stripComments } from 'jsonc-parser';
+import { stripComments } from 'jsonc-parser';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { lineOfOffset } from '../github-markdown/source-location.js';
@@ -93,12 +93,22 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 
 /** Parses and validates a config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): Config {
-  // Both names are read as JSON with comments (like tsconfig.json); trailing commas stay errors.
-  const errors: ParseError[] = [];
-  const raw: unknown = parseJsonc(text, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first !== undefined) {
-    throw new UserError(`invalid JSON: ${printParseErrorCode(first.error)}`, { file, line: lineOfOffset(text, first.offset) });
+  // Both names are read as JSON with comments (like tsconfig.json): comments become spaces
+  // (offsets and lines kept), then JSON.parse reads the rest; trailing commas stay errors.
+  // JSON.parse, not jsonc-parser's parse: it keeps a `__proto__` key as data (refused
+  // below) and never recurses deeper than the nesting check allows.
+  const json = stripComments(text, ' ');
+  const tooDeep = excessiveNesting(json);
+  if (tooDeep !== undefined) throw new UserError(`nested more than ${MAX_CONFIG_DEPTH} levels deep`, { file, line: lineOfOffset(text, tooDeep) });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    const position = /position (\d+)/u.exec((error as Error).message);
+    const line = position?.[1] === undefined ? undefined : lineOfOffset(text, Number(position[1]));
+    // The parser's message quotes the file's bytes; only its first clause is kept.
+    const reason = (error as Error).message.replace(/,? ".*$/su, '').replace(/ in JSON at position \d+.*$/su, '');
+    throw new UserError(`invalid JSON: ${reason}`, { file, ...(line === undefined ? {} : { line }) });
   }
   const forbidden = forbiddenKey(raw);
   if (forbidden !== undefined) throw new UserError(`key \`${forbidden}\` is not allowed`, { file });
