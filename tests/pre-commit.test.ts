@@ -302,3 +302,22 @@ describe('the pre-commit hook checks images as staged, with their manifest entri
     expect(repo.notes('images', '--check').status).toBe(0);
   });
 });
+
+describe('the pre-commit hook with the chapters at the repository root (content ".")', () => {
+  it('checks staged notes there too', () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'hook-root-'));
+    try {
+      const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: repo, encoding: 'utf8', env });
+      run('git', ['init', '-q', '-b', 'main']);
+      writeFileSync(path.join(repo, 'notes.config.json'), '{"content": "."}\n');
+      mkdirSync(path.join(repo, '1.基础'));
+      writeFileSync(path.join(repo, '1.基础', '1.注意力.md'), '#### 1. 注意力\n\n见[缺失](./missing.md)。\n');
+      run('git', ['add', '-A']);
+      const hook = run(process.execPath, [BIN, 'pre-commit']);
+      expect(hook.status).not.toBe(0);
+      expect(hook.stdout + hook.stderr).toContain('link-missing-file');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
