@@ -5,6 +5,7 @@ import {
   RepoRoot,
   checkConfigPaths,
   discoverContent,
+  imageManifestPath,
   loadConfig,
   readRegularFileIfExists,
   resolveConfigOutput,
@@ -90,7 +91,7 @@ async function checkStagedImages(
   images: readonly { path: string; deleted: boolean }[],
 ): Promise<boolean> {
   if (images.length === 0) return true;
-  const manifestPath = staged.config.images.manifest;
+  const manifestPath = imageManifestPath(staged.contentDir, staged.config.images);
   const update = manifestForStagedImages(staged.repo, context.repo, manifestPath, images);
   if (update) {
     writeFileAtomic(resolveConfigOutput(staged.repo, 'images.manifest', manifestPath, staged.contentDir), update.text);
