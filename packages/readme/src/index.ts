@@ -5,7 +5,6 @@ import { tocOutdated } from './rules/toc-outdated.js';
 export { type FileUpdate, type ReadmeResult, generateReadme } from './generate-readme.js';
 export { writeReadmeResult } from './write-result.js';
 export { outdatedTocs } from './note-toc.js';
-export { type NoteHeading, collectHeadings, ownAnchors } from './note-headings.js';
 
 /** The rule reporting files that do not fit the numbered layout (needs a lint run's content model). */
 export const layoutRules: RuleDefinition[] = [contentLayout as RuleDefinition];

@@ -1,16 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseMarkdown } from '@llm-notes/core';
+import { headingAnchors, parseMarkdown } from '@llm-notes/core';
 import { scanMath } from '@llm-notes/lint-math';
-import { collectHeadings, ownAnchors } from '@llm-notes/readme';
 import { type MarkdownRenderer, createMarkdownRenderer } from 'vitepress';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesSiteConfig } from './vitepress-config.js';
 
 // Renders notes through the site's markdown-it set-up exactly as a page build
 // does, and compares with what the toolchain's own readers (the math scanner,
-// the README's heading anchors) say about the same source.
+// core's heading anchors) say about the same source.
 const NOTE = [
   '行内公式 $a_1 * b_2$ 和 $c_3 * d$ 之间没有强调。',
   '',
@@ -98,7 +97,7 @@ describe('note Markdown on the site', () => {
 
   it('gives headings the anchors GitHub gives them, duplicates included', () => {
     const html = render(notePath, NOTE);
-    const expected = ownAnchors(collectHeadings(parseMarkdown(NOTE)));
+    const expected = headingAnchors(parseMarkdown(NOTE));
     const ids = [...html.matchAll(/<h4 id="([^"]*)"/gu)].map((match) => match[1]);
     expect(ids).toEqual(expected);
     expect(ids[1]).toBe(`${ids[0]}-1`);

@@ -1,7 +1,6 @@
-import { GithubSlugger, parseMarkdown } from '@llm-notes/core';
+import { GithubSlugger, headingAnchors, parseMarkdown } from '@llm-notes/core';
 import { htmlLinks } from '@llm-notes/lint-links';
 import { type Formula, type MathScan, scanMath } from '@llm-notes/lint-math';
-import { collectHeadings, ownAnchors } from '@llm-notes/readme';
 import type { MarkdownRenderer as MarkdownIt } from 'vitepress';
 import type { MathRenderer } from './math-svg.js';
 import type { LinkRewriter } from './site-links.js';
@@ -38,8 +37,8 @@ let pendingAnchors: string[] = [];
 
 /**
  * `slugify` for VitePress's heading anchors: the next anchor GitHub gives the
- * note's headings (computed from the note's own syntax tree, as the README and
- * link rules compute it), so `#锚点` links work the same on the site.
+ * note's headings (core's model of GitHub's heading anchors, which the README
+ * and the link rules use too), so `#锚点` links work the same on the site.
  */
 export function githubHeadingSlug(text: string): string {
   return pendingAnchors.shift() ?? new GithubSlugger().slug(text);
@@ -122,7 +121,7 @@ function analyse(source: string): NoteAnalysis {
   if (known) return known;
   const tree = parseMarkdown(source);
   const { formulas, positions } = scanMath(tree, source);
-  const analysis = { anchors: ownAnchors(collectHeadings(tree)), formulas, positions };
+  const analysis = { anchors: headingAnchors(tree), formulas, positions };
   if (analyses.size >= MAX_ANALYSES) analyses.delete(analyses.keys().next().value as string);
   analyses.set(source, analysis);
   return analysis;
