@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseMarkdown } from '@llm-notes/core';
 import { describe, expect, it } from 'vitest';
 import { rules } from './index.js';
-import { scanMath } from './scan/scan-math.js';
+import { scanMath } from '@llm-notes/core';
 import { lintText, testContext } from './testing/lint-text.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

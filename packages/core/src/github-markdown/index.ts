@@ -8,3 +8,6 @@ export { headingAnchors, headingText, headingsOf } from './heading-text.js';
 export { type HtmlAttribute, type HtmlElement, type HtmlReading, htmlAnchors, htmlElements, readHtml } from './html-attributes.js';
 export { normalizeLabel } from './reference-label.js';
 export { type SourceLocator, type SourcePoint, lineOfOffset, sourceLocator } from './source-location.js';
+export { type MathRange, findMathRanges } from './math/math-ranges.js';
+export { type MathScan, scanMath } from './math/scan-math.js';
+export type { DelimiterIssue, Formula, FormulaKind, IssueCategory } from './math/formula.js';

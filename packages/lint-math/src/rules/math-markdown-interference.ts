@@ -1,5 +1,5 @@
 import { type TextEdit, defineRule, report } from '@llm-notes/core';
-import type { Formula } from '../scan/formula.js';
+import type { Formula } from '@llm-notes/core';
 import { mathScanOf } from './math-scan-of.js';
 
 interface Hazard {

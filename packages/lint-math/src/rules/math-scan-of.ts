@@ -1,8 +1,8 @@
 import { report } from '@llm-notes/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { IssueCategory } from '../scan/formula.js';
-import { type MathScan, scanMath } from '../scan/scan-math.js';
+import type { IssueCategory } from '@llm-notes/core';
+import { type MathScan, scanMath } from '@llm-notes/core';
 
 /** The math scan of the file being linted (computed once, shared by the rules). */
 export function mathScanOf(tree: Root, file: VFile): MathScan {

@@ -1,5 +1,5 @@
 import { cached, defineRule, getLintContext, report } from '@llm-notes/core';
-import type { Formula } from '../scan/formula.js';
+import type { Formula } from '@llm-notes/core';
 import { TEX_VERDICT_STORE, texVerdict, verdictKey } from '../tex/tex-validity.js';
 import type { TexVerdictStore } from '../tex/tex-verdict-store.js';
 import { mathScanOf } from './math-scan-of.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '@llm-notes/core';
-import { scanMath } from '../scan/scan-math.js';
+import { scanMath } from '@llm-notes/core';
 import { ARRAY_ENVIRONMENTS, BIG_DELIMITERS, FONT_ARGUMENT, FONT_SWITCHES, ONE_ARGUMENT, OPERATORS, STYLE_SWITCHES, SYMBOLS, TEXT_COMMANDS, TWO_ARGUMENTS } from '../tex/tex-vocabulary.js';
 
 /** One formula of a generated corpus, with the mode it is rendered in. */

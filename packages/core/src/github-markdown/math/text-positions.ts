@@ -1,4 +1,4 @@
-import { type SourceLocator, type SourcePoint, sourceLocator } from '@llm-notes/core';
+import { type SourceLocator, type SourcePoint, sourceLocator } from '../source-location.js';
 import type { Position } from 'unist';
 
 /** Unist points and positions for UTF-16 offsets of one text, from core's one offset ↔ line model. */

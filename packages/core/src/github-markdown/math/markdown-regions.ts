@@ -4,9 +4,7 @@ import { parseWithoutMath } from './prose-parse.js';
 
 /**
  * Where GitHub looks for `$` math: the inline text of paragraphs, headings and
- * table rows. A `$$` block that remark-math parsed as its own node joins the
- * paragraph it touches, since GitHub has no such block construct and sees one
- * paragraph. Code blocks, HTML, front matter, link destinations and images
+ * table rows (the parser has no `$$` block construct, as GitHub has none). Code blocks, HTML, front matter, link destinations and images
  * are masked: a `$` there is never math. (Code spans are found by the scan
  * itself: GitHub's `$`…`$` form changes where they are.)
  */
@@ -115,11 +113,22 @@ export function markdownRegions(tree: Root, text: string): MarkdownRegions {
   });
   for (const block of blocks) if (block.containsMath) maskAsProse(text, block, masked);
   maskSpanDollars(text, masked);
-  return { masked, segments: mergeParagraphs(blocks), mathFences };
+  return { masked, segments: mergeParagraphs(blocks, text), mathFences };
 }
 
-/** Joins paragraphs and `$$` blocks on consecutive lines: GitHub reads them as one paragraph. */
-function mergeParagraphs(blocks: Block[]): Segment[] {
+/** True when a block holds an odd number of `$$` runs: one of them opens a formula it does not close. */
+function leavesDisplayOpen(text: string, block: Block): boolean {
+  return ((text.slice(block.start, block.end).match(/(?<!\\)\$\$/gu) ?? []).length & 1) === 1;
+}
+
+/**
+ * Joins paragraphs on consecutive lines: GitHub reads them as one paragraph.
+ * Two paragraphs apart only by blank lines are joined too when the first
+ * leaves a `$$` open and the second closes it, so the scan can name the one
+ * real defect (a blank line inside the formula) instead of two lone `$$`;
+ * it never reaches further than the next paragraph.
+ */
+function mergeParagraphs(blocks: Block[], text: string): Segment[] {
   blocks.sort((a, b) => a.start - b.start);
   const segments: Segment[] = [];
   let current: Block | undefined;
@@ -129,7 +138,8 @@ function mergeParagraphs(blocks: Block[]): Segment[] {
       FLOW_NODES.has(current.kind) &&
       FLOW_NODES.has(block.kind) &&
       current.parent === block.parent &&
-      block.startLine === current.endLine + 1
+      (block.startLine === current.endLine + 1 ||
+        (/^[ \t>\r\n]*$/u.test(text.slice(current.end, block.start)) && leavesDisplayOpen(text, current) && leavesDisplayOpen(text, block)))
     ) {
       current = { ...current, end: block.end, endLine: block.endLine };
       continue;

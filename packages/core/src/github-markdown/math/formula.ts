@@ -1,4 +1,4 @@
-import type { TextEdit } from '@llm-notes/core';
+import type { TextEdit } from '../../edits.js';
 
 /**
  * `inline` is `$…$`, `backtick` is `` $`…`$ ``, `display` is `$$…$$` and

@@ -1,4 +1,4 @@
-import type { TextEdit } from '@llm-notes/core';
+import type { TextEdit } from '../../edits.js';
 import { isAsciiAlphanumeric, isLetter, isWhitespace, preview, showChar } from './characters.js';
 import type { DelimiterIssue, Formula } from './formula.js';
 import type { SegmentView } from './segment-view.js';

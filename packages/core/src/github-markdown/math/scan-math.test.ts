@@ -1,4 +1,6 @@
-import { parseMarkdown } from '@llm-notes/core';
+import { parseMarkdown } from '../../processor.js';
+import { headingAnchors } from '../heading-text.js';
+import { findMathRanges } from './math-ranges.js';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +39,23 @@ describe('scanMath reads math as GitHub does, not as remark-math', () => {
   it('keeps the text after an opening `$$`', () => {
     const text = '$$a +\nb\n$$\n';
     expect(formulas(text)).toEqual([['display', 'a +\nb\n']]);
-    expect(remarkMath(text)).toEqual([['math', 'b']]);
+    // The parser, like GitHub, has no `$$` block: the formula stays in its paragraph.
+    expect(remarkMath(text)).toEqual([['inlineMath', 'a +\nb\n']]);
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('a `$$…$$` paragraph does not swallow the headings and images after it (%s)', (_name, eol) => {
+    const text = ['$$\\begin{aligned}', 'a &= b \\\\', 'c &= d\\end{aligned}$$', '', '## 后面的标题', '', '![图](a.png)', ''].join(eol);
+    const tree = parseMarkdown(text);
+    expect(headingAnchors(tree)).toEqual(['后面的标题']);
+    expect(findMathRanges(text, tree).map((range) => range.kind)).toEqual(['display']);
+    let images = 0;
+    visit(tree, 'image', () => {
+      images++;
+    });
+    expect(images).toBe(1);
   });
 
   it('reads `$`…`$` and ```math fences', () => {

@@ -1,4 +1,4 @@
-import type { TextEdit } from '@llm-notes/core';
+import type { TextEdit } from '../../edits.js';
 import { backslashesBefore, isAsciiAlphanumeric, isWhitespace, preview } from './characters.js';
 import type { DelimiterIssue } from './formula.js';
 import type { SegmentView } from './segment-view.js';
