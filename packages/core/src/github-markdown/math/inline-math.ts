@@ -14,11 +14,12 @@ const UNSAFE_TO_SPACE = new Set(['*', '_', '~', '[', '`', '\\']);
 
 /**
  * True when `$…$` content reads as prose around dollar amounts
- * (`$5 and $10`), not as a formula (`$2\Phi$`, `$1 + 2$`, `$6ND$`).
+ * (`$5 and $10`), not as a formula (`$2\Phi$`, `$1 + 2$`, `$6ND$`, `$12.8$`).
  */
 export function looksLikeMoney(content: string, afterCloser: string | undefined): boolean {
   if (!/^\d/u.test(content) || /[\\^_{}=]/u.test(content)) return false;
-  return /\d/u.test(afterCloser ?? '') || /\s\p{L}{2,}/u.test(content) || /^\d[\d.,]*[,;]?\s*$/u.test(content);
+  // A bare number closed tightly (`$12.8$`, `$0$`) is a formula; `$5, $10` and `$5 $` are amounts.
+  return /\d/u.test(afterCloser ?? '') || /\s\p{L}{2,}/u.test(content) || /^\d[\d.,]*(?:[,;]\s*|\s+)$/u.test(content);
 }
 
 /** GitHub starts `$` math only at the start of a line or cell, or after whitespace. */

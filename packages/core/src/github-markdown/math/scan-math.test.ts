@@ -82,6 +82,15 @@ describe('scanMath reads math as GitHub does, not as remark-math', () => {
     expect(result.issues.filter((issue) => issue.category === 'display')).toHaveLength(1);
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('takes a balanced `$number$` for a formula, not money (%s)', (_name, eol) => {
+    const text = ['定理 $12.8$ 的条件', '', '| a | b |', '|---|---|', '| $0$ | $1$ |', ''].join(eol);
+    expect(scan(text).issues).toEqual([]);
+    expect(findMathRanges(text).map((range) => range.tex)).toEqual(['12.8', '0', '1']);
+  });
+
   it('marks formulas GitHub shows as text as not rendered', () => {
     const result = scan('长度，$L$ 和 $d$。\n');
     expect(result.formulas.map((formula) => [formula.tex, formula.rendered])).toEqual([
