@@ -33,10 +33,12 @@ export function latexDelimiters(view: SegmentView, inside: (offset: number) => b
       // No closer after this opener means none after the later ones either.
       if (end < 0 || end >= view.end) break;
       const content = text.slice(start + 2, end);
-      if (!looksLikeTex(content)) continue;
+      // `\(A\)`: a lone letter copied with its LaTeX delimiters; GitHub shows `(A)`, which may be what was meant.
+      const loneLetter = !display && /^[A-Za-z]$/u.test(content);
+      if (!looksLikeTex(content) && !loneLetter) continue;
       from = end + 2;
       issues.push({
-        category: 'delimiters',
+        category: loneLetter ? 'spacing' : 'delimiters',
         start,
         end: end + 2,
         message: `\`${open}…${close}\` is not math on GitHub (it shows \`${open.slice(1)}${preview(content)}${close.slice(1)}\`); use ${display ? '`$$…$$`' : '`$…$`'}`,
