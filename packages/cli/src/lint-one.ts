@@ -32,7 +32,7 @@ const factsCollector = defineRule(
     if (!context || !file.path) return;
     const text = String(file.value ?? '');
     const facts = noteFacts(tree, text);
-    const linked = referencedPaths(context.repo.path, path.resolve(context.repo.path, file.path), text).sort();
+    const linked = referencedPaths(context.repo.path, path.resolve(context.repo.path, file.path), text, tree).sort();
     (file.data as Record<string, unknown>)[FACTS_KEY] = createHash('sha1').update(JSON.stringify([facts.anchors, linked])).digest('base64');
   },
 );

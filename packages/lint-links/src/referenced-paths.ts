@@ -1,30 +1,24 @@
 import path from 'node:path';
-import { MAX_NOTE_BYTES, type RepoRoot, readRegularFile } from '@llm-notes/core';
+import { MAX_NOTE_BYTES, type RepoRoot, parseMarkdown, readRegularFile } from '@llm-notes/core';
+import type { Root } from 'mdast';
 import { isExternal, parseDestination } from './destination.js';
+import { noteFacts } from './facts.js';
 
-// Destinations as they appear in raw Markdown and HTML. A light scan over the
-// text of every note (no parse): it may count a path mentioned inside a code
-// block as referenced, which only ever hides an orphan, never invents one.
-const DESTINATIONS = [
-  /\]\(\s*<([^>\n]+)>/gu,
-  /\]\(\s*([^\s)<][^\s]*?)(?=\s+["'(]|\)(?:[^)]|$)|\s*$)/gmu,
-  /^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)/gmu,
-  /\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/giu,
-];
-
-/** Root-relative paths (NFC, lower-cased) that `text`, a note at `notePath`, links to. */
-export function referencedPaths(root: string, notePath: string, text: string): string[] {
+/**
+ * Root-relative paths (NFC, lower-cased) that `text`, a note at `notePath`,
+ * links to: every destination GitHub reads (links, images, definitions,
+ * `<img src>`, `<a href>`), from the same facts the link rules use. Pass the
+ * note's tree when it is already parsed.
+ */
+export function referencedPaths(root: string, notePath: string, text: string, tree: Root = parseMarkdown(text)): string[] {
   const found: string[] = [];
   const folder = path.dirname(notePath);
-  for (const pattern of DESTINATIONS) {
-    for (const match of text.matchAll(pattern)) {
-      const url = match[1] ?? match[2] ?? match[3];
-      if (!url || isExternal(url)) continue;
-      const { path: wanted } = parseDestination(url);
-      if (wanted === '') continue;
-      const absolute = wanted.startsWith('/') ? path.join(root, wanted) : path.resolve(folder, wanted);
-      found.push(path.relative(root, absolute).split(path.sep).join('/').toLowerCase());
-    }
+  for (const { url } of noteFacts(tree, text).links) {
+    if (!url || isExternal(url)) continue;
+    const { path: wanted } = parseDestination(url);
+    if (wanted === '') continue;
+    const absolute = wanted.startsWith('/') ? path.join(root, wanted) : path.resolve(folder, wanted);
+    found.push(path.relative(root, absolute).split(path.sep).join('/').toLowerCase());
   }
   return found;
 }
