@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE, TEMP_PREFIX } from '@llm-notes/core';
+import { LOCK_FILE, TEMP_FOLDER, writeLockHolder } from '@llm-notes/core';
 import { BIN } from '../../packages/cli/src/test-support.js';
 import { snapshotTree } from '../support/snapshot.js';
 
@@ -65,7 +65,13 @@ async function runAndKill(command: string, root: string, delayMs: number): Promi
 }
 
 function isLeftover(relative: string): boolean {
-  return path.basename(relative).startsWith(TEMP_PREFIX) || relative === LOCK_FILE;
+  // Temp files live only in the reserved temp folder (inside `.cache`, with the lint cache).
+  return relative === LOCK_FILE || relative.startsWith(`${LOCK_FILE}/`) || relative === '.cache' || relative.startsWith('.cache/');
+}
+
+/** What a later run must have cleaned: the lock and every temp file. */
+function isTempOrLock(relative: string): boolean {
+  return relative === LOCK_FILE || relative.startsWith(`${LOCK_FILE}/`) || relative.startsWith(`${TEMP_FOLDER}/`);
 }
 
 describe('crash safety under SIGKILL', async () => {
@@ -94,7 +100,7 @@ describe('crash safety under SIGKILL', async () => {
         const rerun = runToEnd(command, root);
         expect(rerun.status, rerun.stderr).toBe(0);
         const after = snapshotTree(root);
-        expect([...after.keys()].filter(isLeftover)).toEqual([]);
+        expect([...after.keys()].filter(isTempOrLock)).toEqual([]);
         for (const [relative, entry] of newState) expect(after.get(relative), `${command} round ${round} rerun: ${relative}`).toBe(entry);
         rmSync(root, { recursive: true, force: true });
       }
@@ -115,8 +121,8 @@ describe('two writers at once', async () => {
       // Wait until the first holds the lock.
       for (let wait = 0; wait < 200; wait++) {
         try {
-          readFileSync(path.join(root, LOCK_FILE));
-          break;
+          if (writeLockHolder(root) !== undefined) break;
+          throw new Error('not yet');
         } catch {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }

@@ -111,7 +111,7 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
       rmSync(folder, { recursive: true, force: true });
       rmSync(`${folder}.log`, { force: true });
     }
-  });
+  }, 120_000);
 
   describe(title, () => {
     for (const testCase of cases) {
@@ -149,6 +149,9 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
                 !entry.startsWith(`${realRoot}/`) && entry !== realRoot && !entry.startsWith(`${toolchain}/`) && entry !== toolchain && entry !== nodeBinary,
             );
             expect(escapes).toEqual([]);
+            // Passed: clean up now rather than all at the end.
+            spawnSync('chmod', ['-R', 'u+w', sandbox]);
+            rmSync(sandbox, { recursive: true, force: true });
           });
         }
       });

@@ -134,7 +134,7 @@ export function saveLintCache(repo: RepoRoot, cache: LintCache): void {
   try {
     const target = repo.resolve(LINT_CACHE_FILE);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileAtomic(target, JSON.stringify(cache));
+    writeFileAtomic(target, JSON.stringify(cache), { root: repo.path });
   } catch {
     // Read-only checkout: lint still works, uncached.
   }

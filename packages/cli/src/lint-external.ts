@@ -82,7 +82,10 @@ export async function checkExternalLinks(context: CommandContext, rule: EnabledR
       throw new UserError(`\`links.exclude\`: ${(error as Error).message}`, { file: 'notes.config.json' });
     }
   });
-  const cache = new ResultCache(resolveConfigOutput(repo, 'links.cacheFile', links.cacheFile), links.cacheMaxAgeHours * 3_600_000, Date.now, links.cacheFile);
+  const cache = new ResultCache(resolveConfigOutput(repo, 'links.cacheFile', links.cacheFile), links.cacheMaxAgeHours * 3_600_000, Date.now, {
+    root: repo.path,
+    shown: links.cacheFile,
+  });
 
   const toAsk = [...urls].filter((url) => !exclude.some((pattern) => pattern.test(url)) && cache.get(url) === undefined);
   const offline = await networkUnavailable(toAsk.flatMap((url) => hostOf(url) ?? []));
@@ -95,6 +98,7 @@ export async function checkExternalLinks(context: CommandContext, rule: EnabledR
     retries: links.retries,
     backoffMs: links.backoffMs,
     maxRetryAfterMs: links.maxRetryAfterSeconds * 1000,
+    deadlineMs: links.deadlineSeconds * 1000,
     concurrencyPerHost: links.concurrencyPerHost,
     exclude: links.exclude,
     cache,

@@ -1,4 +1,13 @@
-export { TEMP_PREFIX, removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
+export {
+  FileChangedError,
+  type FileStamp,
+  TEMP_SUFFIX,
+  type WriteOptions,
+  removeStaleTempFiles,
+  stampOf,
+  writeFileAtomic,
+} from './atomic-write.js';
+export { processIsAlive } from './process-alive.js';
 export { COMMENTED_CONFIG_FILE, CONFIG_FILE, CONFIG_FILES, findConfigFile, loadConfig, parseConfig } from './config/load-config.js';
 export { checkConfigPaths, resolveConfigInput, resolveConfigOutput } from './config/config-paths.js';
 export { CACHE_FOLDER, RESERVED_PATHS, TEMP_FOLDER } from './reserved-paths.js';
@@ -31,5 +40,5 @@ export { type RuleDefinition, type RuleImplementation, type RuleMeta, SOURCE, de
 export { RepoRoot, isWithin, resolveInsideRoot } from './safe-path.js';
 export { GithubSlugger, normalizeFragment, slugsFor } from './slugger.js';
 export { type DecodedText, type LineEnding, decodeText, detectLineEnding, encodeText } from './text-file.js';
-export { LOCK_FILE, acquireWriteLock } from './lock.js';
+export { LOCK_FILE, acquireWriteLock, writeLockHolder } from './lock.js';
 export * from './github-markdown/index.js';

@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import { UserError } from './errors.js';
-import { readRegularFile } from './regular-file.js';
+import { stampOf } from './atomic-write.js';
+import { readRegularFileWithStats } from './regular-file.js';
 import type { RepoRoot } from './safe-path.js';
 import { decodeText } from './text-file.js';
 
@@ -34,7 +35,8 @@ export function readNote(repo: RepoRoot, target: string): VFile {
   try {
     const absolute = repo.resolve(target);
     relPath = repo.relative(absolute);
-    const decoded = decodeText(readRegularFile(absolute, relPath, { maxBytes: MAX_NOTE_BYTES }), relPath);
+    const { bytes, stats } = readRegularFileWithStats(absolute, relPath, { maxBytes: MAX_NOTE_BYTES });
+    const decoded = { ...decodeText(bytes, relPath), stamp: stampOf(bytes, stats) };
     const file = new VFile({ path: relPath, cwd: repo.path, value: decoded.text });
     file.data.decoded = decoded;
     return file;

@@ -1,3 +1,4 @@
+import type { FileStamp } from './atomic-write.js';
 import { UserError } from './errors.js';
 
 export type LineEnding = '\n' | '\r\n';
@@ -9,6 +10,8 @@ export interface DecodedText {
   readonly bom: boolean;
   /** The dominant line ending, used for any line break an edit inserts. */
   readonly eol: LineEnding;
+  /** Size, mtime and hash of the file as read (set by `readNote`), for compare-and-swap writes. */
+  readonly stamp?: FileStamp;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -56,7 +56,7 @@ export function serializeManifest(manifest: Manifest): string {
 }
 
 export function writeManifest(repo: RepoRoot, manifestPath: string, manifest: Manifest): void {
-  writeFileAtomic(resolveConfigOutput(repo, 'images.manifest', manifestPath), serializeManifest(manifest));
+  writeFileAtomic(resolveConfigOutput(repo, 'images.manifest', manifestPath), serializeManifest(manifest), { root: repo.path });
 }
 
 /**

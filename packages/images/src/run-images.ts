@@ -85,7 +85,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
         } else if (result.best && worthWriting(bytes.length, result.best.bytes.length, options)) {
           // Another program (a figure renderer) may have rewritten the file meanwhile: never replace newer work.
           if (hashBytes(readImage(repo, file)) !== hash) throw new ImageError('changed while being optimized; left alone, run again');
-          if (run.dryRun !== true) writeFileAtomic(repo.resolve(file), result.best.bytes);
+          if (run.dryRun !== true) writeFileAtomic(repo.resolve(file), result.best.bytes, { root: repo.path });
           manifest.set(file, { sha256: hashBytes(result.best.bytes), settings: label });
           changed = true;
           written++;

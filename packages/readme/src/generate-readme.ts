@@ -1,5 +1,14 @@
 import path from 'node:path';
-import { type Config, type ContentModel, type RepoRoot, encodeText, readRegularFileIfExists, resolveConfigOutput } from '@llm-notes/core';
+import {
+  type Config,
+  type ContentModel,
+  type FileStamp,
+  type RepoRoot,
+  encodeText,
+  readRegularFileWithStats,
+  resolveConfigOutput,
+  stampOf,
+} from '@llm-notes/core';
 import type { NoteTarget, RewriteContext } from './link-rewrite.js';
 import { assignAnchors } from './readme-anchors.js';
 import { forNote } from './prepared-note.js';
@@ -16,12 +25,16 @@ export interface FileUpdate {
   readonly after: string;
   readonly bytes: Buffer;
   readonly changed: boolean;
+  /** The file as read (`absent` when missing): it is written only if still so (compare-and-swap). */
+  readonly stamp: FileStamp | 'absent' | undefined;
 }
 
 export interface ReadmeResult {
   /** Notes whose TOC blocks are regenerated (changed ones only), in reading order. */
   readonly notes: readonly FileUpdate[];
   readonly readme: FileUpdate;
+  /** The repository root the paths lie in. */
+  readonly root: string;
 }
 
 function noteTargets(parts: readonly Part[], anchors: ReturnType<typeof assignAnchors>): Map<string, NoteTarget> {
@@ -41,6 +54,15 @@ function noteTargets(parts: readonly Part[], anchors: ReturnType<typeof assignAn
 
 /** A generated README is a few megabytes; a larger file at its path is not ours and is refused. */
 const MAX_README_BYTES = 256 * 1024 * 1024;
+
+function readIfExists(absolute: string, shown: string): ReturnType<typeof readRegularFileWithStats> | undefined {
+  try {
+    return readRegularFileWithStats(absolute, shown, { maxBytes: MAX_README_BYTES });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 /**
  * Computes the README (and the notes' regenerated TOC blocks) without writing
@@ -66,7 +88,8 @@ export function generateReadme(repo: RepoRoot, config: Config, content: ContentM
 
   const absolute = resolveConfigOutput(repo, 'readme.output', config.readme.output, content.relPath);
   const bytes = Buffer.from(readmeText, 'utf8');
-  const previous = readRegularFileIfExists(absolute, readmeRel, { maxBytes: MAX_README_BYTES });
+  const read = readIfExists(absolute, readmeRel);
+  const previous = read?.bytes;
   const readme: FileUpdate = {
     relPath: readmeRel,
     absolute,
@@ -74,6 +97,7 @@ export function generateReadme(repo: RepoRoot, config: Config, content: ContentM
     after: readmeText,
     bytes,
     changed: previous === undefined || !previous.equals(bytes),
+    stamp: read === undefined ? 'absent' : stampOf(read.bytes, read.stats),
   };
 
   const noteUpdates: FileUpdate[] = [];
@@ -86,7 +110,8 @@ export function generateReadme(repo: RepoRoot, config: Config, content: ContentM
       after: part.note.updated,
       bytes: encodeText(part.note.updated, part.note.decoded.bom),
       changed: true,
+      stamp: part.note.decoded.stamp,
     });
   }
-  return { notes: noteUpdates, readme };
+  return { notes: noteUpdates, readme, root: repo.path };
 }

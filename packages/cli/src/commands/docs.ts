@@ -34,7 +34,7 @@ Options:
         continue;
       }
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileAtomic(target, text);
+      writeFileAtomic(target, text, { root: context.repo.path });
       context.stdout.write(`wrote ${name}\n`);
     }
     return args.values.check && stale > 0 ? 1 : 0;

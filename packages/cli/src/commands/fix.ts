@@ -1,4 +1,4 @@
-import { UserError, acquireWriteLock, encodeText, selectRules, writeFileAtomic } from '@llm-notes/core';
+import { FileChangedError, UserError, acquireWriteLock, encodeText, selectRules, writeFileAtomic } from '@llm-notes/core';
 import { createTwoFilesPatch } from 'diff';
 import type { Command } from '../command.js';
 import { plural } from '../plural.js';
@@ -72,7 +72,16 @@ Options:
           context.stderr.write(`${result.path}: file is read-only; not changed\n`);
           continue;
         }
-        writeFileAtomic(absolute, encodeText(result.after, result.bom));
+        try {
+          // Compare-and-swap: a note edited while fix ran is left as the user made it.
+          const stamp = result.file.data.decoded?.stamp;
+          writeFileAtomic(absolute, encodeText(result.after, result.bom), { root: context.repo.path, ...(stamp ? { unchangedSince: stamp } : {}) });
+        } catch (error) {
+          if (!(error instanceof FileChangedError)) throw error;
+          failed = true;
+          context.stderr.write(`${error.describe()}\n`);
+          continue;
+        }
         context.stdout.write(`${result.path}: ${describeCounts(result)}\n`);
       }
       const verb = dryRun ? 'would fix' : 'fixed';

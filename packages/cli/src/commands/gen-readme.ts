@@ -63,9 +63,11 @@ Options:
     const release = acquireWriteLock(context.repo.path, 'notes gen-readme');
     try {
       const result = generateReadme(context.repo, context.config, numberedContent(context));
-      const written = writeReadmeResult(result);
-      rememberUpToDate(context, readmeInputsDigest(context));
+      const { written, changedMeanwhile } = writeReadmeResult(result);
       for (const relPath of written) context.stdout.write(`wrote ${relPath}\n`);
+      for (const error of changedMeanwhile) context.stderr.write(`${error.describe()}\n`);
+      if (changedMeanwhile.length > 0) return 1;
+      rememberUpToDate(context, readmeInputsDigest(context));
       if (written.length === 0) context.stderr.write(`${result.readme.relPath} is up to date\n`);
       return 0;
     } finally {

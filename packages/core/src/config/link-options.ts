@@ -17,8 +17,15 @@ export const linkOptionsSchema = z
     maxRetryAfterSeconds: z
       .number()
       .nonnegative()
-      .default(60)
-      .describe('Longest `Retry-After` (HTTP 429) waited for; a longer one is reported as a warning at once.'),
+      .max(10)
+      .default(10)
+      .describe('Longest `Retry-After` (HTTP 429) waited for, at most 10 seconds; a longer one is reported as a warning at once, and no connection slot is held while waiting.'),
+    deadlineSeconds: z
+      .number()
+      .positive()
+      .max(3600)
+      .default(300)
+      .describe('Overall deadline of `lint --external`, in seconds; links left when it passes are reported as not checked in time.'),
     cacheFile: z.string().default('.cache/external-links.json').describe('Cache file of external results, relative to the repository root.'),
     cacheMaxAgeHours: z.number().nonnegative().default(24).describe('Age after which a cached external result is checked again.'),
   })

@@ -26,8 +26,10 @@ export class ResultCache {
     private readonly file: string,
     private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
-    shown: string = file,
+    /** The repository root (temp files go to its reserved folder) and the name shown in messages. */
+    private readonly where: { readonly root: string; readonly shown: string } = { root: path.dirname(file), shown: file },
   ) {
+    const shown = where.shown;
     // A FIFO, device or oversized file at the cache's path is refused (UserError), never read.
     const bytes = readRegularFileIfExists(file, shown, { maxBytes: MAX_CACHE_BYTES });
     if (bytes === undefined) return;
@@ -56,6 +58,8 @@ export class ResultCache {
   /** Writes the cache atomically (`file` must already be checked to lie inside the root). */
   save(): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
-    writeFileAtomic(this.file, `${JSON.stringify(Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1))), null, 1)}\n`);
+    writeFileAtomic(this.file, `${JSON.stringify(Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1))), null, 1)}\n`, {
+      root: this.where.root,
+    });
   }
 }
