@@ -8,14 +8,18 @@ export function safeInput(maxPixels: number): SharpOptions {
   return { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true };
 }
 
-/** Decodes the stored pixel values: no colour conversion (the profile is ignored), natural bit depth. */
+/**
+ * Decodes the stored pixel values: no colour conversion (the profile is
+ * ignored), natural bit depth, and not turned by an EXIF orientation (which
+ * a lossless result keeps as metadata; turning the pixels would change them).
+ */
 export async function decodeRaster(
   sharp: SharpFactory,
   bytes: Uint8Array,
   options: { maxPixels: number; sixteenBits: boolean },
 ): Promise<Raster> {
   try {
-    const pipeline = sharp(bytes, { ...safeInput(options.maxPixels), ignoreIcc: true, autoOrient: true });
+    const pipeline = sharp(bytes, { ...safeInput(options.maxPixels), ignoreIcc: true, autoOrient: false });
     if (options.sixteenBits) {
       // Without an explicit 16-bit colour space the library hands out 8-bit values widened, not the stored ones.
       const { channels = 3 } = await sharp(bytes, safeInput(options.maxPixels)).metadata();

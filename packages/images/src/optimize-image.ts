@@ -4,7 +4,8 @@ import { formatOfName, isLosslessWebp, sniffFormat } from './image-format.js';
 import { assertPixelBudget, readImageSize } from './image-size.js';
 import type { SharpFactory } from './load-sharp.js';
 import { type Candidate, pngCandidates, smallestVerified } from './optimize-png.js';
-import { RENDERING_CHUNKS, readPngChunks, withRenderingChunks } from './png-chunks.js';
+import { readPngChunks } from './png-chunks.js';
+import { COLOUR_BOUND_CHUNKS, metadataNote, metadataToKeep, readPngMetadata, unsafeUnknownChunk, withMetadata, withoutChunks } from './png-metadata.js';
 import { qualityFromMeanSquaredError } from './quality-score.js';
 import { meanSquaredError } from './raster.js';
 import type { OptimizeSettings } from './settings.js';
@@ -60,11 +61,23 @@ export async function optimizeImage(
   return lossyReencode(sharp, bytes, format === 'jpeg' ? 'jpeg' : 'webp', settings, width);
 }
 
-async function losslessPng(sharp: SharpFactory, bytes: Buffer, settings: OptimizeSettings): Promise<Tried> {
-  const metadata = await sharp(bytes, safeInput(settings.maxPixels)).metadata();
-  const raster = await decodeRaster(sharp, bytes, { maxPixels: settings.maxPixels, sixteenBits: metadata.depth === 'ushort' });
-  const candidates = await pngCandidates(sharp, raster, bytes);
-  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels) };
+/**
+ * Exact re-encodings of the stored pixels, carrying every ancillary chunk and
+ * the trailing data byte for byte (only what renders with --strip-metadata);
+ * an EXIF orientation stays metadata, never turned into the pixels.
+ */
+async function losslessPng(sharp: SharpFactory, bytes: Buffer, settings: OptimizeSettings): Promise<Optimization> {
+  const original = readPngMetadata(bytes);
+  const unsafe = unsafeUnknownChunk(original);
+  if (unsafe !== undefined && !settings.stripMetadata) {
+    return { kind: 'skipped', reason: `its \`${unsafe}\` chunk depends on the pixel encoding; left alone (--strip-metadata drops it)` };
+  }
+  const kept = metadataToKeep(original, settings.stripMetadata);
+  const header = await sharp(bytes, safeInput(settings.maxPixels)).metadata();
+  const raster = await decodeRaster(sharp, bytes, { maxPixels: settings.maxPixels, sixteenBits: header.depth === 'ushort' });
+  const candidates = await pngCandidates(sharp, raster, kept);
+  const note = metadataNote(original, kept);
+  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels), ...(note ? { note } : {}) };
 }
 
 function resizeWidth(settings: OptimizeSettings, width: number): number | undefined {
@@ -91,22 +104,26 @@ async function lossyPng(sharp: SharpFactory, bytes: Buffer, settings: OptimizeSe
   const quality = qualityFromMeanSquaredError(meanSquaredError(original, raster));
   if (quality < settings.pngQuality.min) {
     const exact = await losslessPng(sharp, bytes, settings);
+    if (exact.kind === 'skipped') return exact;
     return { ...exact, note: `palette quality ${quality.toFixed(0)} under the floor ${settings.pngQuality.min}: kept lossless` };
   }
   // The quantiser's own palette encoding is used as is: re-encoding its indices ourselves won on too few images to pay for itself.
-  const rendering = readPngChunks(bytes).filter((chunk) => RENDERING_CHUNKS.has(chunk.type));
-  const candidates = [{ bytes: withRenderingChunks(quantised, rendering), encoding: 'png palette (quantised)' }];
-  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels) };
+  // The orientation is now in the pixels (eXIf dropped), and chunks bound to the old colour layout cannot follow.
+  const source = readPngMetadata(bytes);
+  const kept = withoutChunks(metadataToKeep(source, settings.stripMetadata), new Set([...COLOUR_BOUND_CHUNKS, 'eXIf']));
+  const candidates = [{ bytes: withMetadata(quantised, kept), encoding: 'png palette (quantised)' }];
+  const note = metadataNote(source, kept);
+  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels), ...(note ? { note } : {}) };
 }
 
+/** Lossless WebP again, with its EXIF and XMP (copyright, rights) and profile kept, the orientation left as metadata. */
 async function losslessWebp(sharp: SharpFactory, bytes: Buffer, settings: OptimizeSettings): Promise<Optimization> {
   const raster = await decodeRaster(sharp, bytes, { maxPixels: settings.maxPixels, sixteenBits: false });
-  const encoded = await sharp(bytes, { ...safeInput(settings.maxPixels), autoOrient: true })
-    .keepIccProfile()
-    .webp({ lossless: true, effort: 6, exact: true })
-    .toBuffer();
+  const pipeline = sharp(bytes, { ...safeInput(settings.maxPixels), autoOrient: false });
+  const encoded = await (settings.stripMetadata ? pipeline.keepIccProfile() : pipeline.keepMetadata()).webp({ lossless: true, effort: 6, exact: true }).toBuffer();
   const candidates = [{ bytes: encoded, encoding: 'webp lossless' }];
-  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels) };
+  const note = settings.stripMetadata ? 'metadata other than the colour profile removed' : 'kept EXIF, XMP and colour profile';
+  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels), note };
 }
 
 /** JPEG at mozjpeg quality, or lossy WebP: the orientation is applied first, then metadata other than the profile dropped. */

@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { decodeRaster } from './decode.js';
 import type { SharpFactory } from './load-sharp.js';
-import { type PngChunk, RENDERING_CHUNKS, readPngChunks, withRenderingChunks } from './png-chunks.js';
+import { type PngChunk, RENDERING_CHUNKS } from './png-chunks.js';
+import { type PngMetadata, hasColourBoundChunks, sameColourLayout, withMetadata } from './png-metadata.js';
 import { COLOUR_TYPE, type PngImage, encodePng } from './png-encode.js';
 import { type ReductionLimits, analyseRaster, reducedImages } from './png-reduce.js';
 import { type Raster, samePixels } from './raster.js';
@@ -70,21 +71,23 @@ async function libraryEncodings(sharp: SharpFactory, image: PngImage, raster: Ra
 }
 
 /**
- * Exact re-encodings of `raster` (the pixels the original shows), each
- * carrying the original's rendering chunks; sorted smallest first.
+ * Exact re-encodings of `raster` (the stored pixels of the original), each
+ * carrying the kept metadata byte for byte; sorted smallest first. When a
+ * kept chunk is bound to the colour layout (bKGD, sBIT, hIST), only
+ * encodings with the original's colour type, bit depth and palette qualify.
  */
-export async function pngCandidates(sharp: SharpFactory, raster: Raster, original: Uint8Array): Promise<Candidate[]> {
-  const rendering = readPngChunks(original).filter((chunk) => RENDERING_CHUNKS.has(chunk.type));
+export async function pngCandidates(sharp: SharpFactory, raster: Raster, metadata: PngMetadata): Promise<Candidate[]> {
+  const rendering: PngChunk[] = [...metadata.before, ...metadata.after].filter((chunk) => RENDERING_CHUNKS.has(chunk.type));
   const traits = analyseRaster(raster);
   const images = reducedImages(raster, traits, reductionLimits(rendering));
+  const bound = hasColourBoundChunks(metadata);
   const candidates: Candidate[] = [];
+  const add = (bytes: Buffer, encoding: string) => {
+    if (!bound || sameColourLayout(bytes, metadata)) candidates.push({ bytes: withMetadata(bytes, metadata), encoding });
+  };
   for (const image of images) {
-    if (image.colourType === COLOUR_TYPE.palette || image.bitDepth !== 8) {
-      candidates.push({ bytes: await encodePng(image, rendering), encoding: describe(image, 'own encoder') });
-    }
-    for (const library of await libraryEncodings(sharp, image, raster, traits.colours?.length ?? 256)) {
-      candidates.push({ bytes: withRenderingChunks(library.bytes, rendering), encoding: library.encoding });
-    }
+    if (image.colourType === COLOUR_TYPE.palette || image.bitDepth !== 8) add(await encodePng(image), describe(image, 'own encoder'));
+    for (const library of await libraryEncodings(sharp, image, raster, traits.colours?.length ?? 256)) add(library.bytes, library.encoding);
   }
   return candidates.sort((a, b) => a.bytes.length - b.bytes.length);
 }

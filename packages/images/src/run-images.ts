@@ -85,16 +85,21 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
         } else if (result.best && worthWriting(bytes.length, result.best.bytes.length, options)) {
           // Another program (a figure renderer) may have rewritten the file meanwhile: never replace newer work.
           if (hashBytes(readImage(repo, file)) !== hash) throw new ImageError('changed while being optimized; left alone, run again');
-          if (run.dryRun !== true) writeFileAtomic(repo.resolve(file), result.best.bytes, { root: repo.path });
           manifest.set(file, { sha256: hashBytes(result.best.bytes), settings: label });
-          changed = true;
+          if (run.dryRun !== true) {
+            writeFileAtomic(repo.resolve(file), result.best.bytes, { root: repo.path });
+            // Recorded as written: a crash (or a full disk) later in the run leaves image and manifest consistent.
+            writeManifest(repo, options.manifest, manifest);
+          }
           written++;
-          row = { file, before: bytes.length, after: result.best.bytes.length, status: 'optimized', note: result.best.encoding };
+          const note = result.note ? `${result.best.encoding}; ${result.note}` : result.best.encoding;
+          row = { file, before: bytes.length, after: result.best.bytes.length, status: 'optimized', note };
         } else {
           // Recorded too, so an image that cannot shrink enough is not tried again.
           manifest.set(file, { sha256: hash, settings: label });
           changed = true;
-          const note = result.note ?? (result.best ? `saving under the threshold` : 'already as small as we can make it');
+          const why = result.best ? 'saving under the threshold' : 'already as small as we can make it';
+          const note = result.note ? `${why}; ${result.note}` : why;
           row = { file, before: bytes.length, after: bytes.length, status: 'unchanged', note };
         }
       }

@@ -10,9 +10,11 @@ export interface OptimizeSettings {
   readonly maxWidth: number | null;
   /** Larger images are refused before decoding (decompression bombs). */
   readonly maxPixels: number;
+  /** Drop metadata that does not change how the image renders (text, time, EXIF other than PNG orientation, trailing data). */
+  readonly stripMetadata: boolean;
 }
 
-export function settingsFromOptions(options: ImageOptions, overrides: { lossy?: boolean } = {}): OptimizeSettings {
+export function settingsFromOptions(options: ImageOptions, overrides: { lossy?: boolean; stripMetadata?: boolean } = {}): OptimizeSettings {
   return {
     lossy: overrides.lossy ?? options.lossy,
     pngQuality: options.pngQuality,
@@ -20,17 +22,19 @@ export function settingsFromOptions(options: ImageOptions, overrides: { lossy?: 
     webpQuality: options.webpQuality,
     maxWidth: options.maxWidth,
     maxPixels: options.maxPixels,
+    stripMetadata: overrides.stripMetadata ?? false,
   };
 }
 
 /** The settings as recorded in the manifest: only what changes the output. */
 export function settingsLabel(settings: OptimizeSettings): string {
-  if (!settings.lossy) return 'lossless';
+  if (!settings.lossy) return settings.stripMetadata ? 'lossless, metadata stripped' : 'lossless';
   const parts = [
     `lossy png ${settings.pngQuality.min}-${settings.pngQuality.max}`,
     `jpeg ${settings.jpegQuality}`,
     `webp ${settings.webpQuality}`,
   ];
   if (settings.maxWidth !== null) parts.push(`width ${settings.maxWidth}`);
+  if (settings.stripMetadata) parts.push('metadata stripped');
   return parts.join(', ');
 }

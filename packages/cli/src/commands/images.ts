@@ -117,7 +117,7 @@ function assertManifestFolder(context: CommandContext, manifest: string): void {
 export const imagesCommand: Command = {
   name: 'images',
   summary: 'optimize the images under the content folder (lossless unless --lossy); --check enforces budgets',
-  help: `Usage: notes images [--check | --dry-run] [--lossy] [<file>…]
+  help: `Usage: notes images [--check | --dry-run] [--lossy] [--strip-metadata] [<file>…]
 
 Optimizes the PNG, JPEG and WebP images under the content folder in place
 (GIF and SVG are left alone). Lossless by default: every result is decoded
@@ -134,8 +134,12 @@ Options:
                     write nothing; exit 1 when an image would be rewritten
   --lossy           also allow palette quantisation (PNG), mozjpeg re-encoding
                     (JPEG), lossy WebP and resizing to \`images.maxWidth\`
+  --strip-metadata  drop metadata that does not change how an image renders
+                    (PNG text such as copyright, time, background, data after
+                    the end; WebP EXIF and XMP). By default every byte of it is
+                    kept, and the summary says what was kept or removed
   <file>…           only these images (e.g. from a pre-commit hook)`,
-  options: { check: { type: 'boolean' }, lossy: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  options: { check: { type: 'boolean' }, lossy: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'strip-metadata': { type: 'boolean' } },
   allowPositionals: true,
   async run(context, args) {
     const options = context.config.images;
@@ -151,7 +155,10 @@ Options:
       return check.result.failed ? 1 : 0;
     }
     const dryRun = args.values['dry-run'] === true;
-    const settings = settingsFromOptions(options, args.values.lossy === true ? { lossy: true } : {});
+    const settings = settingsFromOptions(options, {
+      ...(args.values.lossy === true ? { lossy: true } : {}),
+      ...(args.values['strip-metadata'] === true ? { stripMetadata: true } : {}),
+    });
     const onImage = progressReporter(context, context.stdout);
     const manifest = imageManifestPath(context.contentDir, options);
     if (!dryRun) assertManifestFolder(context, manifest);

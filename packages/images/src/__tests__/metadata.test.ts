@@ -1,0 +1,182 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { type ImageOptions, RepoRoot, parseConfig } from '@llm-notes/core';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeRaster } from '../decode.js';
+import { readManifest } from '../manifest.js';
+import { type PngChunk, readPngChunks, writePngChunks } from '../png-chunks.js';
+import { readPngMetadata } from '../png-metadata.js';
+import { samePixels } from '../raster.js';
+import { optimizeFiles } from '../run-images.js';
+import { settingsFromOptions } from '../settings.js';
+import { fewColoursPng, fromPixels, greyAsRgbPng } from './make-images.js';
+
+/**
+ * Metadata is the user's data: a lossless run keeps every ancillary PNG chunk
+ * and the bytes after IEND exactly, keeps an EXIF orientation as metadata
+ * (never turned into the pixels), keeps lossless WebP's EXIF and XMP, and the
+ * summary says what was kept; `--strip-metadata` removes it and says so.
+ */
+
+const options: ImageOptions = { ...parseConfig('{}', 'test').images, minSavingsBytes: 1, minSavingsPercent: 0 };
+const lossless = settingsFromOptions(options);
+const strip = settingsFromOptions(options, { stripMetadata: true });
+
+let root: string;
+let repo: RepoRoot;
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'images-metadata-'));
+  mkdirSync(path.join(root, 'content/1.a/images'), { recursive: true });
+  repo = new RepoRoot(root);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function put(name: string, bytes: Uint8Array): string {
+  const file = `content/1.a/images/${name}`;
+  writeFileSync(path.join(root, file), bytes);
+  return file;
+}
+
+function text(keyword: string, value: string): PngChunk {
+  return { type: 'tEXt', data: Buffer.from(`${keyword}\0${value}`, 'latin1') };
+}
+
+const COPYRIGHT = text('Copyright', '(c) 2024 the figure author, CC BY 4.0');
+const AUTHOR: PngChunk = { type: 'iTXt', data: Buffer.from('Author\0\0\0\0\0作者：某人', 'utf8') };
+const COMMENT: PngChunk = { type: 'zTXt', data: Buffer.concat([Buffer.from('Comment\0\0', 'latin1'), deflateSync(Buffer.from('drawn by hand'))]) };
+const TIME: PngChunk = { type: 'tIME', data: Buffer.from([0x07, 0xe8, 1, 2, 3, 4, 5]) };
+const AFTER_DATA = text('Source', 'notes figure');
+const TRAILING = Buffer.from('trailing data the user appended');
+
+/** `png` with extra chunks before and after its image data, and bytes after IEND. */
+function decorate(png: Buffer, before: PngChunk[], after: PngChunk[], trailing = Buffer.alloc(0)): Buffer {
+  const chunks = readPngChunks(png).filter((chunk) => !['tEXt', 'iTXt', 'zTXt', 'tIME', 'eXIf'].includes(chunk.type));
+  const header = chunks[0]!;
+  const lastData = chunks.map((chunk) => chunk.type).lastIndexOf('IDAT');
+  return Buffer.concat([
+    writePngChunks([header, ...before, ...chunks.slice(1, lastData + 1), ...after, ...chunks.slice(lastData + 1)]),
+    trailing,
+  ]);
+}
+
+function ancillary(bytes: Buffer): { before: string[]; after: string[] } {
+  const metadata = readPngMetadata(bytes);
+  const show = (chunk: PngChunk) => `${chunk.type}:${chunk.data.toString('hex')}`;
+  return { before: metadata.before.map(show), after: metadata.after.map(show) };
+}
+
+/** A minimal EXIF block (big-endian TIFF) with one Orientation entry. */
+function exifOrientation(value: number): Buffer {
+  const exif = Buffer.alloc(26);
+  exif.write('MM', 0, 'latin1');
+  exif.writeUInt16BE(42, 2);
+  exif.writeUInt32BE(8, 4);
+  exif.writeUInt16BE(1, 8);
+  exif.writeUInt16BE(0x0112, 10);
+  exif.writeUInt16BE(3, 12);
+  exif.writeUInt32BE(1, 14);
+  exif.writeUInt16BE(value, 18);
+  exif.writeUInt32BE(0, 22);
+  return exif;
+}
+
+describe('PNG metadata', () => {
+  it('keeps every ancillary chunk and the trailing data byte for byte, and says so', async () => {
+    const original = decorate(await greyAsRgbPng(), [COPYRIGHT, AUTHOR, COMMENT, TIME], [AFTER_DATA], TRAILING);
+    const file = put('decorated.png', original);
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const row = result.rows[0]!;
+    expect(row.status).toBe('optimized');
+    // The image library wrote a pHYs chunk into the original too: kept as well.
+    expect(row.note).toContain('kept tEXt ×2, iTXt, zTXt, tIME, pHYs, 31 trailing bytes');
+    const written = readFileSync(path.join(root, file));
+    expect(written.length).toBeLessThan(original.length);
+    expect(ancillary(written)).toEqual(ancillary(original));
+    expect(written.subarray(written.length - TRAILING.length)).toEqual(TRAILING);
+    expect(samePixels(await decodeRaster(sharp, original, { maxPixels: 1e8, sixteenBits: false }), await decodeRaster(sharp, written, { maxPixels: 1e8, sixteenBits: false }))).toBe(true);
+    // Recorded in the manifest as written.
+    expect(readManifest(repo, options.manifest).get(file)?.settings).toBe('lossless');
+  });
+
+  it('with --strip-metadata removes what does not render, and says so', async () => {
+    const original = decorate(await greyAsRgbPng(), [COPYRIGHT, TIME], [AFTER_DATA], TRAILING);
+    const file = put('stripped.png', original);
+    const result = await optimizeFiles({ repo, files: [file], options, settings: strip, complete: true });
+    expect(result.rows[0]?.note).toContain('removed tEXt ×2, tIME, 31 trailing bytes');
+    const written = readFileSync(path.join(root, file));
+    // Only what changes how it renders (the physical pixel size) stays.
+    expect(readPngMetadata(written).before.map((chunk) => chunk.type)).toEqual(['pHYs']);
+    expect(readPngMetadata(written).trailing.length).toBe(0);
+    expect(readManifest(repo, options.manifest).get(file)?.settings).toBe('lossless, metadata stripped');
+  });
+
+  it('keeps an eXIf orientation as metadata: the stored pixels are never turned', async () => {
+    // Wide, so a rotation would swap width and height.
+    const plain = await fromPixels(60, 20, 3, (x, y) => {
+      const level = (x * 4 + y * 9) & 255;
+      return [level, level, level];
+    });
+    const exif: PngChunk = { type: 'eXIf', data: exifOrientation(6) };
+    const original = decorate(plain, [exif], []);
+    const file = put('oriented.png', original);
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    expect(result.rows[0]?.status).toBe('optimized');
+    const written = readFileSync(path.join(root, file));
+    expect(written.readUInt32BE(16)).toBe(60);
+    expect(written.readUInt32BE(20)).toBe(20);
+    expect(readPngMetadata(written).before).toContainEqual(exif);
+    expect(ancillary(written)).toEqual(ancillary(original));
+    const stored = (bytes: Buffer) => decodeRaster(sharp, bytes, { maxPixels: 1e8, sixteenBits: false });
+    expect(samePixels(await stored(original), await stored(written))).toBe(true);
+  });
+
+  it('keeps a colour-bound chunk (bKGD) by keeping the colour layout it belongs to', async () => {
+    const few = await fewColoursPng();
+    const background: PngChunk = { type: 'bKGD', data: Buffer.from([0, 250, 0, 250, 0, 250]) };
+    const original = decorate(few, [background], []);
+    const chunks = readPngChunks(original);
+    const headerIndex = chunks.findIndex((chunk) => chunk.type === 'IHDR');
+    // bKGD must follow IHDR here: the RGB original has no PLTE.
+    expect(chunks[headerIndex + 1]?.type).toBe('bKGD');
+    const file = put('background.png', original);
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const written = readFileSync(path.join(root, file));
+    expect(written[25]).toBe(original[25]); // colour type
+    expect(written[24]).toBe(original[24]); // bit depth
+    expect(readPngMetadata(written).before).toContainEqual(background);
+    expect(ancillary(written)).toEqual(ancillary(original));
+    expect(['optimized', 'unchanged']).toContain(result.rows[0]?.status);
+  });
+
+  it('leaves alone an image with an unknown chunk tied to the pixel encoding', async () => {
+    const original = decorate(await greyAsRgbPng(), [{ type: 'prVT', data: Buffer.from('x') }], []);
+    const file = put('private.png', original);
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    expect(result.rows[0]).toMatchObject({ status: 'skipped' });
+    expect(result.rows[0]?.note).toMatch(/`prVT` chunk depends on the pixel encoding; left alone/u);
+    expect(readFileSync(path.join(root, file))).toEqual(original);
+  });
+});
+
+describe('lossless WebP metadata', () => {
+  it('keeps the EXIF copyright and the XMP rights', async () => {
+    const pixels = Buffer.alloc(64 * 48 * 3);
+    for (let index = 0; index < pixels.length; index++) pixels[index] = Math.floor(index / 3) % 64 < 32 ? 200 : (index * 7) % 13;
+    const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:Marked="True"/></rdf:RDF></x:xmpmeta>';
+    const original = await sharp(pixels, { raw: { width: 64, height: 48, channels: 3 } })
+      .withExif({ IFD0: { Copyright: 'CC BY 4.0 the figure author' } })
+      .withXmp(xmp)
+      .webp({ lossless: true, effort: 0 })
+      .toBuffer();
+    const file = put('figure.webp', original);
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    expect(result.rows[0]?.status).toBe('optimized');
+    expect(result.rows[0]?.note).toContain('kept EXIF, XMP and colour profile');
+    const metadata = await sharp(readFileSync(path.join(root, file))).metadata();
+    expect(metadata.exif?.toString('latin1')).toContain('CC BY 4.0 the figure author');
+    expect(metadata.xmp?.toString('utf8')).toContain('xmpRights:Marked');
+  });
+});
