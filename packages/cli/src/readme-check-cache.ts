@@ -80,7 +80,7 @@ export function rememberUpToDate(context: CommandContext, digest: string | undef
   try {
     const target = context.repo.resolve(README_CHECK_CACHE);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileAtomic(target, JSON.stringify({ format: 1, upToDate: digest } satisfies ReadmeCheckCache));
+    writeFileAtomic(target, JSON.stringify({ format: 1, upToDate: digest } satisfies ReadmeCheckCache), { root: context.repo.path });
   } catch {
     // Read-only checkout.
   }

@@ -94,7 +94,7 @@ async function checkStagedImages(
   const manifestPath = imageManifestPath(staged.contentDir, staged.config.images);
   const update = manifestForStagedImages(staged.repo, context.repo, manifestPath, images);
   if (update) {
-    writeFileAtomic(resolveConfigOutput(staged.repo, 'images.manifest', manifestPath, staged.contentDir), update.text);
+    writeFileAtomic(resolveConfigOutput(staged.repo, 'images.manifest', manifestPath, staged.contentDir), update.text, { root: staged.repo.path });
     stageBlob(git, writeBlob(git, Buffer.from(update.text), manifestPath), manifestPath);
     context.stderr.write(`pre-commit: staged the ${manifestPath} entries of ${update.images.join(', ')}\n`);
   }
@@ -138,7 +138,7 @@ function updateStagedReadme(context: CommandContext, staged: CommandContext, git
   // The working-tree copy is rewritten only when it holds nothing but what was staged.
   const unstagedReadme = working !== undefined && (current === undefined || !working.equals(current));
   stageBlob(git, writeBlob(git, result.readme.bytes, readmePath), readmePath);
-  if (!unstagedReadme) writeFileAtomic(workingReadme, result.readme.bytes);
+  if (!unstagedReadme) writeFileAtomic(workingReadme, result.readme.bytes, { root: context.repo.path });
   context.stderr.write(`pre-commit: regenerated ${readmePath} from the staged notes and staged it\n`);
   if (isPartialCommit(git, context.env)) {
     // `git commit <paths>` commits a temporary index; the user's own index keeps the old README.

@@ -82,7 +82,8 @@ export class TexVerdictStore {
     const stored: StoredVerdicts = { format: 1, engine: this.engine, verdicts: Object.fromEntries(kept) };
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, JSON.stringify(stored));
+      // The store lives in `<root>/.cache/`: its temp file goes to the root's temp folder.
+      writeFileAtomic(this.file, JSON.stringify(stored), { root: path.dirname(path.dirname(this.file)) });
       this.added.clear();
     } catch {
       // Read-only checkout: validation still works, only slower next time.
