@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,17 @@ function isTempOrLock(relative: string): boolean {
   return relative === LOCK_FILE || relative.startsWith(`${LOCK_FILE}/`) || relative.startsWith(`${TEMP_FOLDER}/`);
 }
 
+const MANIFEST = 'content/images.manifest.json';
+
+/** Every image the manifest names has the bytes the manifest records (complete, never half-written). */
+function expectManifestMatchesImages(root: string, where: string): void {
+  const manifest = JSON.parse(readFileSync(path.join(root, MANIFEST), 'utf8')) as { images: Record<string, { sha256: string }> };
+  for (const [file, entry] of Object.entries(manifest.images)) {
+    const hash = createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+    expect(hash, `${where}: ${file} as the manifest records it`).toBe(entry.sha256);
+  }
+}
+
 describe('crash safety under SIGKILL', async () => {
   const template = await makeTemplate();
 
@@ -95,6 +107,11 @@ describe('crash safety under SIGKILL', async () => {
         const state = snapshotTree(root);
         for (const [relative, entry] of state) {
           if (isLeftover(relative)) continue;
+          // The manifest is written as each image is: it must match the images, whatever the moment.
+          if (relative === MANIFEST) {
+            expectManifestMatchesImages(root, `${command} round ${round}`);
+            continue;
+          }
           expect([oldState.get(relative), newState.get(relative)], `${command} round ${round}: ${relative}`).toContain(entry);
         }
         const rerun = runToEnd(command, root);

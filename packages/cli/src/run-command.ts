@@ -1,5 +1,16 @@
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { type ContentModel, RepoRoot, UserError, checkConfigPaths, configSchema, discoverContent, loadConfig } from '@llm-notes/core/repository';
+import {
+  type ContentModel,
+  RepoRoot,
+  UserError,
+  checkConfigPaths,
+  configSchema,
+  discoverContent,
+  isOsError,
+  loadConfig,
+  userErrorFromOs,
+} from '@llm-notes/core/repository';
 import type { Command, CommandContext } from './command.js';
 import type { Invocation } from './invocation.js';
 import type { MainIo } from './main.js';
@@ -9,7 +20,8 @@ async function createContext(command: Command, values: Record<string, unknown>, 
   const rootOption = typeof values.root === 'string' ? path.resolve(io.cwd, values.root) : findRepositoryRoot(io.cwd);
   let repo: RepoRoot;
   try {
-    repo = new RepoRoot(rootOption);
+    // A root given as a symlink (to the repository) is the repository: its real folder is used.
+    repo = new RepoRoot(lstatSync(rootOption).isSymbolicLink() ? realpathSync(rootOption) : rootOption);
   } catch (error) {
     throw new UserError(`repository root not found (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: rootOption });
   }
@@ -44,6 +56,14 @@ export async function runCommand(command: Command, values: Record<string, unknow
   } catch (error) {
     if (error instanceof UserError) {
       io.stderr.write(`notes ${command.name}: ${error.describe()}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return 2;
+    }
+    if (isOsError(error)) {
+      // An OS error that no step turned into a message: still one line, naming the file.
+      const file = typeof error.path === 'string' ? error.path : undefined;
+      const message = userErrorFromOs(error, file ?? '(no file)') as UserError;
+      io.stderr.write(`notes ${command.name}: ${message.describe()}\n`);
       if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
       return 2;
     }

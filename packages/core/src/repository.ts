@@ -11,6 +11,7 @@ export { checkConfigPaths, resolveConfigInput, resolveConfigOutput } from './con
 export { type Config, configSchema } from './config/schema.js';
 export { type ContentModel, discoverContent } from './content-model.js';
 export { UserError } from './errors.js';
+export { isOsError, userErrorFromOs } from './os-error.js';
 export { readRegularFile, readRegularFileIfExists } from './regular-file.js';
 export { RepoRoot } from './safe-path.js';
 export { acquireWriteLock } from './lock.js';
