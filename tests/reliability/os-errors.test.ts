@@ -62,7 +62,7 @@ describe('one-line errors instead of internal errors', () => {
     const longRoot = notes(['lint', '--root', path.join(folder, 'a'.repeat(5000))], folder);
     expect(longRoot.code).toBe(2);
     expect(longRoot.output).toMatch(/repository root not found \(ENAMETOOLONG\)/u);
-    const longContent = notes(['lint', '--content', Array(30).fill('b'.repeat(200)).join('/')], folder);
+    const longContent = notes(['gen-readme', '--content', Array(30).fill('b'.repeat(200)).join('/')], folder);
     expect(longContent.code).toBe(2);
     for (const output of [longRoot.output, longContent.output]) {
       expect(output.trim().split('\n')).toHaveLength(1);
