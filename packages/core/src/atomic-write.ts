@@ -10,6 +10,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  rmdirSync,
   statSync,
   writeSync,
 } from 'node:fs';
@@ -66,6 +67,18 @@ function relativeName(realRoot: string, absolute: string): string {
   return path.relative(realRoot, absolute).split(path.sep).join('/');
 }
 
+/** Removes the temp folder, and `.cache` around it, when nothing is in them (a failed write leaves nothing behind). */
+export function removeEmptyTempFolder(realRoot: string): void {
+  const folder = path.join(realRoot, TEMP_FOLDER);
+  for (const empty of [folder, path.dirname(folder)]) {
+    try {
+      rmdirSync(empty);
+    } catch {
+      return;
+    }
+  }
+}
+
 /** The reserved temp folder, made on first use; refused when `.cache` leads outside the root. */
 export function tempFolder(realRoot: string): string {
   const folder = resolveInsideRoot(realRoot, path.join(realRoot, TEMP_FOLDER), TEMP_FOLDER);
@@ -115,9 +128,16 @@ export function writeFileAtomic(target: string, data: Uint8Array | string, optio
   let temp: string | undefined;
   let fd: number | undefined;
   try {
-    const folder = tempFolder(realRoot);
+    let folder = tempFolder(realRoot);
     temp = path.join(folder, tempName());
-    fd = openSync(temp, 'wx', mode);
+    try {
+      fd = openSync(temp, 'wx', mode);
+    } catch (error) {
+      // The empty temp folder was just tidied away by another command: make it again, once.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      folder = tempFolder(realRoot);
+      fd = openSync(temp, 'wx', mode);
+    }
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
@@ -131,6 +151,7 @@ export function writeFileAtomic(target: string, data: Uint8Array | string, optio
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     if (temp !== undefined) rmSync(temp, { force: true });
+    removeEmptyTempFolder(realRoot);
     throw userErrorFromOs(error, shown, 'write the file');
   }
   try {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, rmdirSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { removeStaleTempFiles, tempFolder, tempName } from './atomic-write.js';
+import { removeEmptyTempFolder, removeStaleTempFiles, tempFolder, tempName } from './atomic-write.js';
 import { UserError } from './errors.js';
 import { type LockContent, OWNER_PREFIX, forgetHeldLock, heldToken, readLockOwner, registerHeldLock } from './lock-registry.js';
 import { userErrorFromOs } from './os-error.js';
@@ -139,13 +139,7 @@ export function acquireWriteLock(root: string, command: string): () => void {
       // Taken over or already gone.
     }
     // The temp folder (and `.cache` around it) go too when nothing else is in them.
-    for (const empty of [path.join(realRoot, TEMP_FOLDER), path.dirname(path.join(realRoot, TEMP_FOLDER))]) {
-      try {
-        rmdirSync(empty);
-      } catch {
-        break;
-      }
-    }
+    removeEmptyTempFolder(realRoot);
   };
 }
 

@@ -89,7 +89,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
           if (run.dryRun !== true) {
             writeFileAtomic(repo.resolve(file), result.best.bytes, { root: repo.path });
             // Recorded as written: a crash (or a full disk) later in the run leaves image and manifest consistent.
-            writeManifest(repo, options.manifest, manifest);
+            writeManifest(repo, run.manifest, manifest);
           }
           written++;
           const note = result.note ? `${result.best.encoding}; ${result.note}` : result.best.encoding;

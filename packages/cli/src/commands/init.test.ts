@@ -1,7 +1,7 @@
 // End to end: the built `notes init` on temporary repositories (run `pnpm build` first).
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, LOCK_FILE, TEMP_PREFIX, parseConfig } from '@llm-notes/core';
+import { CONFIG_FILE, LOCK_FILE, TEMP_SUFFIX, parseConfig } from '@llm-notes/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepo, runCli } from '../test-support.js';
 
@@ -110,7 +110,7 @@ describe('notes init (built CLI)', () => {
     const result = runCli(['init', '--root', root], root);
     expect(result.code).toBe(2);
     expect(readdirSync(root).sort()).toEqual(before);
-    expect(readdirSync(root).some((name) => name.startsWith(TEMP_PREFIX) || name === LOCK_FILE)).toBe(false);
+    expect(readdirSync(root).some((name) => name.endsWith(TEMP_SUFFIX) || name === LOCK_FILE)).toBe(false);
   });
 
   it('takes --content instead of detecting', () => {

@@ -45,18 +45,18 @@ function configEntries(context: CommandContext, root: string, layout: Layout, co
 }
 
 /** Writes `files` in order; when one fails, puts back every file written before it. */
-function writeAll(files: readonly { target: string; text: string }[]): void {
+function writeAll(root: string, files: readonly { target: string; text: string }[]): void {
   const written: { target: string; before: Buffer | undefined }[] = [];
   try {
     for (const { target, text } of files) {
       const before = existsSync(target) ? readFileSync(target) : undefined;
-      writeFileAtomic(target, text);
+      writeFileAtomic(target, text, { root });
       written.push({ target, before });
     }
   } catch (error) {
     for (const { target, before } of written.reverse()) {
       if (before === undefined) rmSync(target, { force: true });
-      else writeFileAtomic(target, before);
+      else writeFileAtomic(target, before, { root });
     }
     throw error;
   }
@@ -101,7 +101,7 @@ Options:
     try {
       const files = [{ target: path.join(root, COMMENTED_CONFIG_FILE), text: configText }];
       if (gitignoreAfter !== gitignoreBefore) files.push({ target: gitignorePath, text: gitignoreAfter });
-      writeAll(files);
+      writeAll(root, files);
       // Replaced with --force: only one config file may remain.
       for (const name of existing) if (name !== COMMENTED_CONFIG_FILE) rmSync(path.join(root, name), { force: true });
     } finally {

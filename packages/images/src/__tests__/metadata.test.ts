@@ -87,7 +87,7 @@ describe('PNG metadata', () => {
   it('keeps every ancillary chunk and the trailing data byte for byte, and says so', async () => {
     const original = decorate(await greyAsRgbPng(), [COPYRIGHT, AUTHOR, COMMENT, TIME], [AFTER_DATA], TRAILING);
     const file = put('decorated.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     const row = result.rows[0]!;
     expect(row.status).toBe('optimized');
     // The image library wrote a pHYs chunk into the original too: kept as well.
@@ -104,7 +104,7 @@ describe('PNG metadata', () => {
   it('with --strip-metadata removes what does not render, and says so', async () => {
     const original = decorate(await greyAsRgbPng(), [COPYRIGHT, TIME], [AFTER_DATA], TRAILING);
     const file = put('stripped.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: strip, complete: true });
+    const result = await optimizeFiles({ repo, files: [file], options, settings: strip, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.note).toContain('removed tEXt ×2, tIME, 31 trailing bytes');
     const written = readFileSync(path.join(root, file));
     // Only what changes how it renders (the physical pixel size) stays.
@@ -122,7 +122,7 @@ describe('PNG metadata', () => {
     const exif: PngChunk = { type: 'eXIf', data: exifOrientation(6) };
     const original = decorate(plain, [exif], []);
     const file = put('oriented.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.status).toBe('optimized');
     const written = readFileSync(path.join(root, file));
     expect(written.readUInt32BE(16)).toBe(60);
@@ -142,7 +142,7 @@ describe('PNG metadata', () => {
     // bKGD must follow IHDR here: the RGB original has no PLTE.
     expect(chunks[headerIndex + 1]?.type).toBe('bKGD');
     const file = put('background.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     const written = readFileSync(path.join(root, file));
     expect(written[25]).toBe(original[25]); // colour type
     expect(written[24]).toBe(original[24]); // bit depth
@@ -154,7 +154,7 @@ describe('PNG metadata', () => {
   it('leaves alone an image with an unknown chunk tied to the pixel encoding', async () => {
     const original = decorate(await greyAsRgbPng(), [{ type: 'prVT', data: Buffer.from('x') }], []);
     const file = put('private.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]).toMatchObject({ status: 'skipped' });
     expect(result.rows[0]?.note).toMatch(/`prVT` chunk depends on the pixel encoding; left alone/u);
     expect(readFileSync(path.join(root, file))).toEqual(original);
@@ -172,7 +172,7 @@ describe('lossless WebP metadata', () => {
       .webp({ lossless: true, effort: 0 })
       .toBuffer();
     const file = put('figure.webp', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true });
+    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.status).toBe('optimized');
     expect(result.rows[0]?.note).toContain('kept EXIF, XMP and colour profile');
     const metadata = await sharp(readFileSync(path.join(root, file))).metadata();
