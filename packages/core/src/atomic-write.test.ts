@@ -104,7 +104,8 @@ describe('writeFileAtomic', () => {
     expect(error).toBeInstanceOf(FileChangedError);
     expect((error as UserError).describe()).toMatch(/^note\.md: changed on disk while the command ran; left as it is now/u);
     expect(readFileSync(target, 'utf8')).toBe('as read\nline the user appended\n');
-    expect(readdirSync(path.join(root, TEMP_FOLDER))).toEqual([]);
+    // Nothing left behind: no temp file, and the temp folder it made is gone again.
+    expect(readdirSync(root)).toEqual(['note.md']);
   });
 
   it('compare-and-swap: the hash decides when size and mtime are the same', () => {
