@@ -34,7 +34,7 @@ Options:
                     with --external: only links on lines added or changed since the ref
   --no-cache        ignore and do not write the lint cache (.cache/lint-cache.json)
                     nor the remembered MathJax verdicts (.cache/tex-verdicts.json)
-  --workers <n>     worker threads (default: one per core from 400 files, else none; 0 lints in this thread)`,
+  --workers <n>     worker threads (default: one per core from 2000 files, else none; 0 lints in this thread)`,
   options: {
     format: { type: 'string' },
     rule: { type: 'string', multiple: true },
