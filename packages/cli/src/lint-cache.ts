@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RepoRoot, readRegularFile, writeFileAtomic } from '@llm-notes/core/repository';
+import { type RepoRoot, gitListFiles, readRegularFile, writeFileAtomic } from '@llm-notes/core/repository';
 import type { StoredMessage } from './lint-messages.js';
 import { cliVersion } from './version.js';
 
@@ -103,11 +102,7 @@ export function repositoryState(root: string): string {
     }
   };
   walk(root, '');
-  try {
-    hash.update(execFileSync('git', ['ls-files', '-z', '--cached'], { cwd: root, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    hash.update('no git');
-  }
+  hash.update(gitListFiles(root, ['--cached'])?.join('\0') ?? 'no git');
   return hash.digest('base64');
 }
 

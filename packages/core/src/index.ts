@@ -29,6 +29,7 @@ export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normali
 export { UserError } from './errors.js';
 export { isOsError, userErrorFromOs } from './os-error.js';
 export { type ReadOptions, type ReadResult, fileKind, readRegularFile, readRegularFileIfExists, readRegularFileWithStats } from './regular-file.js';
+export { gitListFiles } from './git-ls-files.js';
 export { listMarkdownFiles } from './markdown-files.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './lint.js';
 export { type LintContext, cached, getLintContext } from './lint-context.js';

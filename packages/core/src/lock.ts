@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, rmdirSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { removeEmptyTempFolder, removeStaleTempFiles, tempFolder, tempName } from './atomic-write.js';
 import { UserError } from './errors.js';
+import { gitListFiles } from './git-ls-files.js';
 import { type LockContent, OWNER_PREFIX, forgetHeldLock, heldToken, readLockOwner, registerHeldLock } from './lock-registry.js';
 import { userErrorFromOs } from './os-error.js';
 import { processIsAlive } from './process-alive.js';
@@ -45,12 +45,7 @@ function makeCandidate(folder: string, token: string, content: string): string {
 }
 
 function trackedTempFiles(root: string): Set<string> {
-  try {
-    const out = execFileSync('git', ['ls-files', '-z', '--', TEMP_FOLDER], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return new Set(out.split('\0').filter(Boolean));
-  } catch {
-    return new Set();
-  }
+  return new Set(gitListFiles(root, ['--', TEMP_FOLDER]));
 }
 
 /**

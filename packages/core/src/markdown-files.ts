@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { globbySync } from 'globby';
 import picomatch from 'picomatch';
 import { rootGlobOptions } from './content-model.js';
+import { gitListFiles } from './git-ls-files.js';
 import type { RepoRoot } from './safe-path.js';
 
 const MARKDOWN = /\.(md|markdown)$/iu;
@@ -27,24 +27,11 @@ function present(absolute: string): boolean {
  * `git add`). Undefined when the root is not inside a git work tree.
  */
 function gitMarkdownFiles(root: string): string[] | undefined {
-  let output: string;
-  try {
-    output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return undefined;
-  }
-  const files = new Set<string>();
-  for (const entry of output.split('\0')) {
-    // A file deleted from the work tree but still in the index is not there to lint;
-    // a symbolic link is kept (not followed here) so that reading it reports where it leads.
-    if (entry && MARKDOWN.test(entry) && present(path.join(root, entry))) files.add(entry);
-  }
-  return [...files];
+  const listed = gitListFiles(root, ['--cached', '--others', '--exclude-standard']);
+  if (!listed) return undefined;
+  // A file deleted from the work tree but still in the index is not there to lint;
+  // a symbolic link is kept (not followed here) so that reading it reports where it leads.
+  return [...new Set(listed.filter((entry) => MARKDOWN.test(entry) && present(path.join(root, entry))))];
 }
 
 /**

@@ -15,3 +15,4 @@ export { isOsError, userErrorFromOs } from './os-error.js';
 export { readRegularFile, readRegularFileIfExists } from './regular-file.js';
 export { RepoRoot } from './safe-path.js';
 export { acquireWriteLock } from './lock.js';
+export { gitListFiles } from './git-ls-files.js';

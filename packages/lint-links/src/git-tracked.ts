@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { gitListFiles } from '@llm-notes/core';
 import { type LinkEnv, memo } from './link-env.js';
 
 export interface TrackedFiles {
@@ -14,21 +14,11 @@ export interface TrackedFiles {
  */
 export function trackedFiles(env: LinkEnv): TrackedFiles | undefined {
   return memo(env, 'git-tracked', () => {
-    let output: string;
-    try {
-      output = execFileSync('git', ['ls-files', '-z', '--cached'], {
-        cwd: env.repo.path,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-    } catch {
-      return undefined;
-    }
+    const listed = gitListFiles(env.repo.path, ['--cached']);
+    if (!listed) return undefined;
     const files = new Set<string>();
     const folders = new Set<string>(['']);
-    for (const entry of output.split('\0')) {
-      if (!entry) continue;
+    for (const entry of listed) {
       const name = entry.normalize('NFC');
       files.add(name);
       for (let slash = name.lastIndexOf('/'); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {

@@ -1,20 +1,9 @@
 import { parseMarkdown } from '../../processor.js';
-import type { FormulaKind } from './formula.js';
+import type { Formula } from './formula.js';
 import { scanMath } from './scan-math.js';
 
-/** A formula GitHub renders, found in a Markdown text. */
-export interface MathRange {
-  /** `inline` `$…$`, `backtick` `` $`…`$ ``, `display` `$$…$$`, `fence` a ```` ```math ```` block. */
-  readonly kind: FormulaKind;
-  /** Offsets of the whole formula in the text, delimiters included. */
-  readonly start: number;
-  readonly end: number;
-  /** Offsets of the TeX between the delimiters. */
-  readonly contentStart: number;
-  readonly contentEnd: number;
-  /** The TeX the renderer receives. */
-  readonly tex: string;
-}
+/** A formula GitHub renders, found in a Markdown text: its kind, offsets and TeX. */
+export type MathRange = Pick<Formula, 'kind' | 'start' | 'end' | 'contentStart' | 'contentEnd' | 'tex'>;
 
 /**
  * Where GitHub finds math in a Markdown text: every formula it renders, in
