@@ -130,7 +130,9 @@ describe.skipIf(!hasChromium || !hasBuild)('reading site in a real browser', () 
       expect(await page.locator('.pager-link.next .title').textContent()).toBe(third.title);
       expect(await page.locator('.pager-link.prev .title').textContent()).toBe(plan.pages[0]?.title);
       const edit = await page.locator('.edit-link-button').getAttribute('href');
-      expect(decodeURI(edit ?? '')).toBe(`${REPOSITORY.server}/${REPOSITORY.name}/edit/main/${plan.config.content}/${second.source}`);
+      // The config's `links.repositoryUrl` wins over the Actions variables the build was given.
+      const repositoryUrl = plan.config.links.repositoryUrl ?? `${REPOSITORY.server}/${REPOSITORY.name}`;
+      expect(decodeURI(edit ?? '')).toBe(`${repositoryUrl}/edit/main/${plan.config.content}/${second.source}`);
     }
   }, BROWSER_TIMEOUT);
 
