@@ -12,12 +12,19 @@ export interface Segment {
   readonly start: number;
   readonly end: number;
   readonly inTable: boolean;
+  /** A link's text: its `[` and `]` still count as the characters around a `$` there. */
+  readonly linkText?: boolean;
 }
 
 export interface MarkdownRegions {
   /** 1 where the character is not prose (code, HTML, URL…). */
   readonly masked: Uint8Array;
   readonly segments: Segment[];
+  /**
+   * The text of each link, a scope of its own: GitHub reads the link before
+   * the math, so a `$` there pairs only with a `$` of the same link text.
+   */
+  readonly linkTexts: Segment[];
   /** ```` ```math ```` fences. */
   readonly mathFences: Code[];
 }
@@ -49,8 +56,8 @@ function mask(masked: Uint8Array, start: number | undefined, end: number | undef
   masked.fill(1, start + shift, end + shift);
 }
 
-/** Masks one node's non-prose part; returns true when its children need no visit. */
-function maskNode(node: Node, masked: Uint8Array, shift = 0): boolean {
+/** Masks one node's non-prose part; returns true when its children need no visit. Link texts go to `links` (start offset → end). */
+function maskNode(node: Node, masked: Uint8Array, links: Map<number, number>, shift = 0): boolean {
   if (MASKED_NODES.has(node.type)) {
     mask(masked, startOf(node), endOf(node), shift);
     return true;
@@ -64,6 +71,9 @@ function maskNode(node: Node, masked: Uint8Array, shift = 0): boolean {
     else {
       mask(masked, startOf(node), startOf(first), shift);
       mask(masked, endOf(last), endOf(node), shift);
+      const textStart = startOf(first);
+      const textEnd = endOf(last);
+      if (textStart !== undefined && textEnd !== undefined) links.set(textStart + shift, textEnd + shift);
     }
   }
   return false;
@@ -79,8 +89,8 @@ function hasInlineMath(node: Node): boolean {
 }
 
 /** Masks HTML and link destinations of a block as Markdown without math reads them. */
-function maskAsProse(text: string, block: Block, masked: Uint8Array): void {
-  visit(parseWithoutMath(text.slice(block.start, block.end)), (node) => (maskNode(node, masked, block.start) ? 'skip' : undefined));
+function maskAsProse(text: string, block: Block, masked: Uint8Array, links: Map<number, number>): void {
+  visit(parseWithoutMath(text.slice(block.start, block.end)), (node) => (maskNode(node, masked, links, block.start) ? 'skip' : undefined));
 }
 
 /** A `<span>$</span>` is GitHub's documented way to write a literal dollar next to math. */
@@ -92,9 +102,10 @@ export function markdownRegions(tree: Root, text: string): MarkdownRegions {
   const masked = new Uint8Array(text.length + 1);
   const blocks: Block[] = [];
   const mathFences: Code[] = [];
+  const links = new Map<number, number>();
   visit(tree, (node, _index, parent) => {
     if (node.type === 'code' && node.lang === 'math') mathFences.push(node);
-    if (maskNode(node, masked)) return 'skip';
+    if (maskNode(node, masked, links)) return 'skip';
     const isBlock = FLOW_NODES.has(node.type) || node.type === 'heading' || node.type === 'tableRow';
     const start = startOf(node);
     const end = endOf(node);
@@ -111,9 +122,23 @@ export function markdownRegions(tree: Root, text: string): MarkdownRegions {
     }
     return undefined;
   });
-  for (const block of blocks) if (block.containsMath) maskAsProse(text, block, masked);
+  for (const block of blocks) if (block.containsMath) maskAsProse(text, block, masked, links);
   maskSpanDollars(text, masked);
-  return { masked, segments: mergeParagraphs(blocks, text), mathFences };
+  const segments = mergeParagraphs(blocks, text);
+  return { masked, segments, linkTexts: linkTextsIn(segments, links), mathFences };
+}
+
+/** The link texts that lie in a segment, in order, each marked as in a table when its segment is. */
+function linkTextsIn(segments: readonly Segment[], links: ReadonlyMap<number, number>): Segment[] {
+  const sorted = [...links].sort((a, b) => a[0] - b[0]);
+  const result: Segment[] = [];
+  let index = 0;
+  for (const [start, end] of sorted) {
+    while (index < segments.length && (segments[index]?.end ?? 0) < end) index++;
+    const segment = segments[index];
+    if (segment && segment.start <= start && end > start) result.push({ start, end, inTable: segment.inTable, linkText: true });
+  }
+  return result;
 }
 
 /** True when a block holds an odd number of `$$` runs: one of them opens a formula it does not close. */

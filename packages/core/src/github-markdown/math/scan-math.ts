@@ -32,6 +32,9 @@ export function scanMath(tree: Root, text: string): MathScan {
   const regions = markdownRegions(tree, text);
   const formulas: Formula[] = [];
   const issues: DelimiterIssue[] = [];
+  // Link texts first, then hidden from their paragraph: a `$` pairs only within its own link text.
+  for (const linkText of regions.linkTexts) scanSegment(new SegmentView(text, regions.masked, linkText), formulas, issues);
+  for (const linkText of regions.linkTexts) regions.masked.fill(1, linkText.start, linkText.end);
   for (const segment of regions.segments) {
     const view = new SegmentView(text, regions.masked, segment);
     scanSegment(view, formulas, issues);

@@ -26,29 +26,30 @@ export class SegmentView {
     return this.masked[offset] === 1;
   }
 
-  /** The character at `offset` as prose sees it; undefined outside the segment. */
+  /** The character at `offset` as prose sees it; undefined outside the segment (a link text sees its brackets). */
   charAt(offset: number): string | undefined {
+    if (this.segment.linkText && (offset === this.segment.start - 1 || offset === this.segment.end)) return this.text[offset];
     if (offset < this.segment.start || offset >= this.segment.end) return undefined;
     return this.masked[offset] === 1 ? MASK_CHAR : this.text[offset];
   }
 
-  /** True when only indentation or blockquote markers precede `offset` on its line. */
+  /** True when only indentation or blockquote markers precede `offset` on its line (never in a link text: its `[` does). */
   atLineStart(offset: number): boolean {
     for (let index = offset - 1; index >= this.segment.start; index--) {
       const char = this.text[index];
       if (char === '\n') return true;
       if (char !== '>' && !isWhitespace(char)) return false;
     }
-    return true;
+    return !this.segment.linkText;
   }
 
-  /** True when only whitespace follows `offset` up to the end of its line. */
+  /** True when only whitespace follows `offset` up to the end of its line (never in a link text: its `]` does). */
   atLineEnd(offset: number): boolean {
     for (let index = offset; index < this.segment.end; index++) {
       const char = this.text[index];
       if (char === '\n') return true;
       if (!isWhitespace(char)) return false;
     }
-    return true;
+    return !this.segment.linkText;
   }
 }
