@@ -1,19 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from './commands/index.js';
-import { BIN, makeRepo, runCli } from './test-support.js';
+import { BIN, runCli, tempRepo } from './test-support.js';
 import { allRules } from './rules-table.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-function repo(files: Record<string, string | Buffer>): string {
-  const made = makeRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepo;
 
 describe('notes CLI', () => {
   it('is built', () => {

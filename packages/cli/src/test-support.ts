@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 
 /** The bundled executable users run; `pnpm test` builds and bundles it first. */
 export const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../bundle/notes.js');
@@ -31,4 +32,11 @@ export function makeRepo(files: Record<string, string | Buffer>): { root: string
     writeFileSync(target, content);
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A temp repository with the given files, removed when the running test finishes. */
+export function tempRepo(files: Record<string, string | Buffer>): string {
+  const made = makeRepo(files);
+  onTestFinished(made.cleanup);
+  return made.root;
 }

@@ -2,18 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, LOCK_FILE, TEMP_SUFFIX, parseConfig } from '@llm-notes/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeRepo, runCli } from '../test-support.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempRepo } from '../test-support.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-function repo(files: Record<string, string | Buffer>): string {
-  const made = makeRepo(files);
-  cleanups.push(made.cleanup);
-  return made.root;
-}
+const repo = tempRepo;
 const read = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8');
 
 /** Like the seed repository: numbered chapters at the root beside folders that are not chapters. */
