@@ -1,4 +1,6 @@
 import { type TextEdit, defineRule, report } from '@llm-notes/core';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { mathScanOf } from './math-scan-of.js';
 import { textZones } from './text-zones.js';
 import { CJK_RUN, isFlaggedSymbol, texReplacement } from './unicode-replacements.js';
@@ -14,6 +16,21 @@ interface Finding {
 /** A replacement ending in a command name must not run into a following letter (`\cdotW`). */
 function joined(replacement: string, next: string | undefined): string {
   return /\\[A-Za-z]+$/u.test(replacement) && next !== undefined && /[A-Za-z]/u.test(next) ? `${replacement} ` : replacement;
+}
+
+/**
+ * Where the parsed note has a link or image starting: a formula spanning one
+ * overlaps Markdown syntax, and editing its text could land inside the
+ * destination (`\\text{…}` in a path), so its findings get no automatic fix.
+ */
+function linkStarts(tree: Root): number[] {
+  const starts: number[] = [];
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') && node.position?.start.offset !== undefined) {
+      starts.push(node.position.start.offset);
+    }
+  });
+  return starts;
 }
 
 /**
@@ -36,7 +53,9 @@ export const mathUnicode = defineRule(
     const scan = mathScanOf(tree, file);
     const text = scan.text;
     const findings: Finding[] = [];
+    const links = linkStarts(tree);
     for (const formula of scan.formulas) {
+      const spansLink = links.some((offset) => offset >= formula.contentStart && offset < formula.contentEnd);
       const tex = text.slice(formula.contentStart, formula.contentEnd);
       const zones = textZones(tex);
       const inText = (index: number): boolean => zones.some(([start, end]) => index >= start && index < end);
@@ -49,7 +68,7 @@ export const mathUnicode = defineRule(
           end,
           message: `CJK text \`${match[0]}\` in a formula outside \`\\text{}\``,
           expected: [`\\text{${match[0]}}`],
-          fix: [{ start, end, text: `\\text{${match[0]}}` }],
+          fix: spansLink ? undefined : [{ start, end, text: `\\text{${match[0]}}` }],
         });
       }
       for (let index = 0; index < tex.length; index++) {
@@ -63,7 +82,7 @@ export const mathUnicode = defineRule(
           end: start + 1,
           message: replacement === undefined ? `full-width \`${char}\` in a formula: write it in ASCII TeX` : `Unicode \`${char}\` in a formula: write ${shown}`,
           expected: replacement === undefined ? undefined : [replacement],
-          fix: replacement === undefined ? undefined : [{ start, end: start + 1, text: joined(replacement, tex[index + 1]) }],
+          fix: replacement === undefined || spansLink ? undefined : [{ start, end: start + 1, text: joined(replacement, tex[index + 1]) }],
         });
       }
     }
