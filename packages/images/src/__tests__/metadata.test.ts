@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { type ImageOptions, RepoRoot, parseConfig } from '@llm-notes/core';
+import { type ImageOptions, parseConfig } from '@llm-notes/core';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeRaster } from '../decode.js';
 import { readManifest } from '../manifest.js';
 import { type PngChunk, readPngChunks, writePngChunks } from '../png-chunks.js';
@@ -13,6 +12,7 @@ import { samePixels } from '../raster.js';
 import { optimizeFiles } from '../run-images.js';
 import { settingsFromOptions } from '../settings.js';
 import { fewColoursPng, fromPixels, greyAsRgbPng } from './make-images.js';
+import { useImageRepo } from './image-repo.js';
 
 /**
  * Metadata is the user's data: a lossless run keeps every ancillary PNG chunk
@@ -25,20 +25,8 @@ const options: ImageOptions = { ...parseConfig('{}', 'test').images, minSavingsB
 const lossless = settingsFromOptions(options);
 const strip = settingsFromOptions(options, { stripMetadata: true });
 
-let root: string;
-let repo: RepoRoot;
-beforeEach(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'images-metadata-'));
-  mkdirSync(path.join(root, 'content/1.a/images'), { recursive: true });
-  repo = new RepoRoot(root);
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-function put(name: string, bytes: Uint8Array): string {
-  const file = `content/1.a/images/${name}`;
-  writeFileSync(path.join(root, file), bytes);
-  return file;
-}
+const fixture = useImageRepo('images-metadata-');
+const put = fixture.put;
 
 function text(keyword: string, value: string): PngChunk {
   return { type: 'tEXt', data: Buffer.from(`${keyword}\0${value}`, 'latin1') };
@@ -87,30 +75,30 @@ describe('PNG metadata', () => {
   it('keeps every ancillary chunk and the trailing data byte for byte, and says so', async () => {
     const original = decorate(await greyAsRgbPng(), [COPYRIGHT, AUTHOR, COMMENT, TIME], [AFTER_DATA], TRAILING);
     const file = put('decorated.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     const row = result.rows[0]!;
     expect(row.status).toBe('optimized');
     // The image library wrote a pHYs chunk into the original too: kept as well.
     expect(row.note).toContain('kept tEXt ×2, iTXt, zTXt, tIME, pHYs, 31 trailing bytes');
-    const written = readFileSync(path.join(root, file));
+    const written = readFileSync(path.join(fixture.root, file));
     expect(written.length).toBeLessThan(original.length);
     expect(ancillary(written)).toEqual(ancillary(original));
     expect(written.subarray(written.length - TRAILING.length)).toEqual(TRAILING);
     expect(samePixels(await decodeRaster(sharp, original, { maxPixels: 1e8, sixteenBits: false }), await decodeRaster(sharp, written, { maxPixels: 1e8, sixteenBits: false }))).toBe(true);
     // Recorded in the manifest as written.
-    expect(readManifest(repo, options.manifest).get(file)?.settings).toBe('lossless');
+    expect(readManifest(fixture.repo, options.manifest).get(file)?.settings).toBe('lossless');
   });
 
   it('with --strip-metadata removes what does not render, and says so', async () => {
     const original = decorate(await greyAsRgbPng(), [COPYRIGHT, TIME], [AFTER_DATA], TRAILING);
     const file = put('stripped.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: strip, complete: true, manifest: options.manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: strip, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.note).toContain('removed tEXt ×2, tIME, 31 trailing bytes');
-    const written = readFileSync(path.join(root, file));
+    const written = readFileSync(path.join(fixture.root, file));
     // Only what changes how it renders (the physical pixel size) stays.
     expect(readPngMetadata(written).before.map((chunk) => chunk.type)).toEqual(['pHYs']);
     expect(readPngMetadata(written).trailing.length).toBe(0);
-    expect(readManifest(repo, options.manifest).get(file)?.settings).toBe('lossless, metadata stripped');
+    expect(readManifest(fixture.repo, options.manifest).get(file)?.settings).toBe('lossless, metadata stripped');
   });
 
   it('keeps an eXIf orientation as metadata: the stored pixels are never turned', async () => {
@@ -122,9 +110,9 @@ describe('PNG metadata', () => {
     const exif: PngChunk = { type: 'eXIf', data: exifOrientation(6) };
     const original = decorate(plain, [exif], []);
     const file = put('oriented.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.status).toBe('optimized');
-    const written = readFileSync(path.join(root, file));
+    const written = readFileSync(path.join(fixture.root, file));
     expect(written.readUInt32BE(16)).toBe(60);
     expect(written.readUInt32BE(20)).toBe(20);
     expect(readPngMetadata(written).before).toContainEqual(exif);
@@ -142,8 +130,8 @@ describe('PNG metadata', () => {
     // bKGD must follow IHDR here: the RGB original has no PLTE.
     expect(chunks[headerIndex + 1]?.type).toBe('bKGD');
     const file = put('background.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
-    const written = readFileSync(path.join(root, file));
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
+    const written = readFileSync(path.join(fixture.root, file));
     expect(written[25]).toBe(original[25]); // colour type
     expect(written[24]).toBe(original[24]); // bit depth
     expect(readPngMetadata(written).before).toContainEqual(background);
@@ -154,10 +142,10 @@ describe('PNG metadata', () => {
   it('leaves alone an image with an unknown chunk tied to the pixel encoding', async () => {
     const original = decorate(await greyAsRgbPng(), [{ type: 'prVT', data: Buffer.from('x') }], []);
     const file = put('private.png', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]).toMatchObject({ status: 'skipped' });
     expect(result.rows[0]?.note).toMatch(/`prVT` chunk depends on the pixel encoding; left alone/u);
-    expect(readFileSync(path.join(root, file))).toEqual(original);
+    expect(readFileSync(path.join(fixture.root, file))).toEqual(original);
   });
 });
 
@@ -172,10 +160,10 @@ describe('lossless WebP metadata', () => {
       .webp({ lossless: true, effort: 0 })
       .toBuffer();
     const file = put('figure.webp', original);
-    const result = await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.status).toBe('optimized');
     expect(result.rows[0]?.note).toContain('kept EXIF, XMP and colour profile');
-    const metadata = await sharp(readFileSync(path.join(root, file))).metadata();
+    const metadata = await sharp(readFileSync(path.join(fixture.root, file))).metadata();
     expect(metadata.exif?.toString('latin1')).toContain('CC BY 4.0 the figure author');
     expect(metadata.xmp?.toString('utf8')).toContain('xmpRights:Marked');
   });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ImageOptions, RepoRoot, parseConfig } from '@llm-notes/core';
+import { type ImageOptions, parseConfig } from '@llm-notes/core';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeRaster } from '../decode.js';
 import { readManifest } from '../manifest.js';
 import { readPngChunks } from '../png-chunks.js';
@@ -23,6 +23,7 @@ import {
   truncatedPng,
   withIccProfilePng,
 } from './make-images.js';
+import { useImageRepo } from './image-repo.js';
 
 const defaults: ImageOptions = parseConfig('{}', 'test').images;
 const options: ImageOptions = { ...defaults, minSavingsBytes: 1, minSavingsPercent: 0 };
@@ -31,25 +32,11 @@ const lossless = settingsFromOptions(options);
 const manifest = 'content/images.manifest.json';
 const lossy: OptimizeSettings = settingsFromOptions(options, { lossy: true });
 
-let root: string;
-let repo: RepoRoot;
-
-beforeEach(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'images-'));
-  mkdirSync(path.join(root, 'content/1.a/images'), { recursive: true });
-  repo = new RepoRoot(root);
-});
-
-afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-function put(name: string, bytes: Uint8Array): string {
-  const file = `content/1.a/images/${name}`;
-  writeFileSync(path.join(root, file), bytes);
-  return file;
-}
+const fixture = useImageRepo('images-');
+const put = fixture.put;
 
 function read(file: string): Buffer {
-  return readFileSync(path.join(root, file));
+  return readFileSync(path.join(fixture.root, file));
 }
 
 async function pixelsOf(bytes: Uint8Array) {
@@ -59,7 +46,7 @@ async function pixelsOf(bytes: Uint8Array) {
 /** Runs the optimizer on one file and asserts the written result is smaller and shows the same pixels. */
 async function optimizeOne(name: string, original: Buffer, settings = lossless) {
   const file = put(name, original);
-  const result = await optimizeFiles({ repo, files: [file], options, settings, complete: true, manifest });
+  const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings, complete: true, manifest });
   const after = read(file);
   return { file, result, row: result.rows[0]!, after };
 }
@@ -104,7 +91,7 @@ describe('lossless optimization', () => {
     await expectSamePixels(original, after);
     // Already optimal bytes are left as they are.
     const again = put('again.png', after);
-    const second = await optimizeFiles({ repo, files: [again], options, settings: lossless, complete: false, manifest });
+    const second = await optimizeFiles({ repo: fixture.repo, files: [again], options, settings: lossless, complete: false, manifest });
     expect(second.rows[0]!.status).toBe('unchanged');
     expect(read(again).equals(after)).toBe(true);
   });
@@ -208,7 +195,7 @@ describe('broken and hostile files', () => {
     const bomb = pngBomb();
     const liar = await jpegBytes();
     const files = [put('truncated.png', truncated), put('bomb.png', bomb), put('liar.png', liar), put('good.png', await rgbaOpaquePng())];
-    const result = await optimizeFiles({ repo, files, options, settings: lossless, complete: true, manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files, options, settings: lossless, complete: true, manifest });
     expect(result.failed).toBe(true);
     const byFile = new Map(result.rows.map((row) => [row.file, row]));
     expect(byFile.get(files[0]!)).toMatchObject({ status: 'error', note: expect.stringMatching(/decode/) });
@@ -219,12 +206,12 @@ describe('broken and hostile files', () => {
     expect(read(files[1]!).equals(bomb)).toBe(true);
     expect(read(files[2]!).equals(liar)).toBe(true);
     // Broken images are not recorded, so they are reported again next time.
-    expect([...readManifest(repo, manifest).keys()]).toEqual([files[3]]);
+    expect([...readManifest(fixture.repo, manifest).keys()]).toEqual([files[3]]);
   });
 
   it('the bomb is refused from its header even when the pixel budget would allow reading it', async () => {
     const file = put('bomb.png', pngBomb());
-    const result = await optimizeFiles({ repo, files: [file], options, settings: { ...lossless, maxPixels: 1e11 }, complete: true, manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: { ...lossless, maxPixels: 1e11 }, complete: true, manifest });
     expect(result.rows[0]!.status).toBe('error');
   });
 
@@ -232,8 +219,8 @@ describe('broken and hostile files', () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), 'outside-'));
     try {
       writeFileSync(path.join(outside, 'x.png'), await rgbaOpaquePng());
-      symlinkSync(outside, path.join(root, 'content/1.a/images/linked'));
-      const result = await optimizeFiles({ repo, files: ['content/1.a/images/linked/x.png'], options, settings: lossless, complete: false, manifest });
+      symlinkSync(outside, path.join(fixture.root, 'content/1.a/images/linked'));
+      const result = await optimizeFiles({ repo: fixture.repo, files: ['content/1.a/images/linked/x.png'], options, settings: lossless, complete: false, manifest });
       expect(result.rows[0]).toMatchObject({ status: 'error', note: expect.stringMatching(/outside the repository/) });
       expect(readFileSync(path.join(outside, 'x.png')).equals(await rgbaOpaquePng())).toBe(true);
     } finally {
@@ -245,15 +232,15 @@ describe('broken and hostile files', () => {
 describe('manifest', () => {
   it('a second run writes nothing: every image is up to date without decoding', async () => {
     const files = [put('a.png', await rgbaOpaquePng()), put('b.png', await fewColoursPng()), put('c.png', await gradientPng())];
-    const first = await optimizeFiles({ repo, files, options, settings: lossless, complete: true, manifest });
+    const first = await optimizeFiles({ repo: fixture.repo, files, options, settings: lossless, complete: true, manifest });
     expect(first.written).toBe(3);
-    const manifestPath = path.join(root, manifest);
+    const manifestPath = path.join(fixture.root, manifest);
     const manifestBefore = readFileSync(manifestPath, 'utf8');
-    const times = files.map((file) => statSync(path.join(root, file)).mtimeMs);
-    const second = await optimizeFiles({ repo, files, options, settings: lossless, complete: true, manifest });
+    const times = files.map((file) => statSync(path.join(fixture.root, file)).mtimeMs);
+    const second = await optimizeFiles({ repo: fixture.repo, files, options, settings: lossless, complete: true, manifest });
     expect(second.written).toBe(0);
     expect(second.rows.map((row) => row.status)).toEqual(['up to date', 'up to date', 'up to date']);
-    expect(files.map((file) => statSync(path.join(root, file)).mtimeMs)).toEqual(times);
+    expect(files.map((file) => statSync(path.join(fixture.root, file)).mtimeMs)).toEqual(times);
     expect(readFileSync(manifestPath, 'utf8')).toBe(manifestBefore);
   });
 
@@ -262,14 +249,14 @@ describe('manifest', () => {
     const small = put('a.png', optimal);
     const strict = { ...options, minSavingsBytes: 1_000_000 };
     const fresh = put('m.png', await rgbaOpaquePng());
-    const result = await optimizeFiles({ repo, files: [fresh, small], options: strict, settings: lossless, complete: false, manifest });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [fresh, small], options: strict, settings: lossless, complete: false, manifest });
     expect(result.rows.map((row) => row.status)).toEqual(['unchanged', 'unchanged']);
-    const text = readFileSync(path.join(root, manifest), 'utf8');
+    const text = readFileSync(path.join(fixture.root, manifest), 'utf8');
     const keys = Object.keys(JSON.parse(text).images);
     expect(keys).toEqual([...keys].sort());
     expect(keys).toContain(fresh);
     expect(JSON.parse(text).images[fresh].settings).toBe('lossless');
-    const again = await optimizeFiles({ repo, files: [fresh], options: strict, settings: lossless, complete: false, manifest });
+    const again = await optimizeFiles({ repo: fixture.repo, files: [fresh], options: strict, settings: lossless, complete: false, manifest });
     expect(again.rows[0]!.status).toBe('up to date');
   });
 });
@@ -278,14 +265,14 @@ describe('check (read-only)', () => {
   it('fails an unoptimized image, passes it once optimized, and writes nothing', async () => {
     const original = await rgbaOpaquePng();
     const file = put('a.png', original);
-    const check = await checkFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest });
+    const check = await checkFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest });
     expect(check.failed).toBe(true);
     expect(check.rows[0]).toMatchObject({ status: 'failed', note: expect.stringMatching(/not optimized/) });
     expect(check.rows[0]!.after).toBeLessThan(original.length);
     expect(read(file).equals(original)).toBe(true);
-    expect(() => statSync(path.join(root, manifest))).toThrow();
-    await optimizeFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest });
-    expect((await checkFiles({ repo, files: [file], options, settings: lossless, complete: true, manifest }) ).failed).toBe(false);
+    expect(() => statSync(path.join(fixture.root, manifest))).toThrow();
+    await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest });
+    expect((await checkFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest })).failed).toBe(false);
   });
 
   it('fails budgets: bytes per image, total bytes, pixels; and a lying extension', async () => {
@@ -293,7 +280,7 @@ describe('check (read-only)', () => {
     const liar = put('liar.png', await jpegBytes());
     const bomb = put('bomb.png', pngBomb());
     const tight = { ...options, maxBytesPerImage: 100, maxTotalBytes: 200, maxPixels: 1000 };
-    const check = await checkFiles({ repo, files: [gradient, liar, bomb], options: tight, settings: lossless, complete: true, manifest });
+    const check = await checkFiles({ repo: fixture.repo, files: [gradient, liar, bomb], options: tight, settings: lossless, complete: true, manifest });
     expect(check.failed).toBe(true);
     expect(check.overTotal).toBe(true);
     const notes = check.rows.map((row) => row.note ?? '');
