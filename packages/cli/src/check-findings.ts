@@ -1,11 +1,9 @@
-import type { ImageOptions } from '@llm-notes/core';
+import { type ImageOptions, SOURCE } from '@llm-notes/core';
 import type { ImageRow } from '@llm-notes/images';
 import type { FileUpdate } from '@llm-notes/readme';
 import type { SarifRuleInfo } from '@llm-notes/reporters';
 import { VFile } from 'vfile';
 import { firstDifferentLine } from './readme-diff.js';
-
-const SOURCE = 'llm-notes';
 
 /** The checks of `check` and the hook that are not lint rules, for SARIF's rule list. */
 export const CHECK_RULES: readonly SarifRuleInfo[] = [

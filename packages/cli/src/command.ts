@@ -41,8 +41,6 @@ export interface Command {
   readonly help: string;
   readonly options: OptionsConfig;
   readonly allowPositionals: boolean;
-  /** False for a command whose package has not landed: `check` skips it. */
-  readonly built?: boolean;
   /** False for a command that must run without reading the config (`init` replaces it): the context gets the defaults. */
   readonly usesConfig?: boolean;
   /** Returns the exit code: 0 clean, 1 findings at error level, 2 usage or internal error. */

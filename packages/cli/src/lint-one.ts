@@ -16,7 +16,12 @@ export interface LintedFile {
 
 export type NoteLinter = (target: string, context: LintContext) => Promise<LintedFile>;
 
-const FACTS_KEY = 'llm-notes-facts-digest';
+declare module 'vfile' {
+  interface DataMap {
+    /** Set by the facts collector: the digest `LintedFile.factsDigest` reports. */
+    factsDigest: string;
+  }
+}
 
 // Runs after the real rules on the same tree, so a file is parsed once; it never reports.
 const factsCollector = defineRule(
@@ -33,7 +38,7 @@ const factsCollector = defineRule(
     const text = String(file.value ?? '');
     const facts = noteFacts(tree, text);
     const linked = referencedPaths(context.repo.path, path.resolve(context.repo.path, file.path), text, tree).sort();
-    (file.data as Record<string, unknown>)[FACTS_KEY] = createHash('sha1').update(JSON.stringify([facts.anchors, linked])).digest('base64');
+    file.data.factsDigest = createHash('sha1').update(JSON.stringify([facts.anchors, linked])).digest('base64');
   },
 );
 
@@ -44,7 +49,6 @@ export function createNoteLinter(rules: readonly EnabledRule[], knownRuleIds: re
     const file = readNote(context.repo, target);
     if (file.value === undefined) return { file, factsDigest: 'unreadable' };
     await lint(file, context);
-    const digest = (file.data as Record<string, unknown>)[FACTS_KEY];
-    return { file, factsDigest: typeof digest === 'string' ? digest : 'failed' };
+    return { file, factsDigest: file.data.factsDigest ?? 'failed' };
   };
 }

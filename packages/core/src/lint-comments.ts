@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { SOURCE } from './rule.js';
 
 const UNKNOWN_RULE = /^Cannot (\w+) `'(.+)'`, it’s not known$/u;
 
@@ -17,7 +18,7 @@ export function explainUnknownRuleComments(file: VFile): void {
     message.reason = `\`<!-- lint ${verb} ${rule} -->\`: there is no rule \`${rule}\` (see \`notes lint --list-rules\`)`;
     message.message = message.reason;
     message.ruleId = 'lint-comment-unknown-rule';
-    message.source = 'llm-notes';
+    message.source = SOURCE;
     message.fatal = false;
   }
 }

@@ -4,6 +4,7 @@ import { stampOf } from './atomic-write.js';
 import { readRegularFileWithStats } from './regular-file.js';
 import type { RepoRoot } from './safe-path.js';
 import { decodeText } from './text-file.js';
+import { SOURCE } from './rule.js';
 
 /**
  * Notes larger than this are refused: a real note is a few dozen kilobytes,
@@ -18,7 +19,7 @@ export const MAX_NOTE_BYTES = 10 * 1024 * 1024;
 export function addFatal(file: VFile, reason: string, ruleId: string, line?: number): void {
   const message = file.message(reason, {
     ruleId,
-    source: 'llm-notes',
+    source: SOURCE,
     ...(line === undefined ? {} : { place: { line, column: 1 } }),
   });
   message.fatal = true;

@@ -20,7 +20,7 @@ export interface FormatOptions extends SarifOptions {
 }
 
 /** Renders files with the reporter named by `format`. */
-export function formatReport(format: Format, files: readonly VFile[], options: FormatOptions = {}): string {
+export function formatReport(format: Format, files: readonly VFile[], options: FormatOptions): string {
   switch (format) {
     case 'json':
       return formatJson(files);

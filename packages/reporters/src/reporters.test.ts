@@ -90,14 +90,14 @@ describe('formatStylish', () => {
   });
 
   it('is chosen by formatReport', () => {
-    expect(formatReport('stylish', knownFiles())).toBe(formatStylish(knownFiles()));
-    expect(formatReport('json', knownFiles())).toBe(formatJson(knownFiles()));
+    expect(formatReport('stylish', knownFiles(), { toolName: 'notes' })).toBe(formatStylish(knownFiles()));
+    expect(formatReport('json', knownFiles(), { toolName: 'notes' })).toBe(formatJson(knownFiles()));
   });
 });
 
 describe('formatMarkdown', () => {
   it('counts the findings, then lists them per file under its path, message Markdown kept', () => {
-    expect(formatReport('markdown', knownFiles())).toBe(
+    expect(formatReport('markdown', knownFiles(), { toolName: 'notes' })).toBe(
       [
         '3 problems (1 error, 1 warning) in 1 file.',
         '',
@@ -112,7 +112,7 @@ describe('formatMarkdown', () => {
   });
 
   it('says so when there is nothing to report', () => {
-    expect(formatReport('markdown', [new VFile({ path: 'README.md', value: '' })])).toBe('No problems in 1 file.\n');
+    expect(formatReport('markdown', [new VFile({ path: 'README.md', value: '' })], { toolName: 'notes' })).toBe('No problems in 1 file.\n');
   });
 });
 

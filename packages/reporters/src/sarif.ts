@@ -8,7 +8,8 @@ export interface SarifRuleInfo {
 }
 
 export interface SarifOptions {
-  readonly toolName?: string;
+  /** The tool named in the log: the caller's message source, so results and tool agree. */
+  readonly toolName: string;
   readonly toolVersion?: string;
   /** Rules to describe in `tool.driver.rules` (from the rules table). */
   readonly rules?: readonly SarifRuleInfo[];
@@ -17,7 +18,7 @@ export interface SarifOptions {
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** A SARIF 2.1.0 log, for code-scanning upload. */
-export function formatSarif(files: readonly VFile[], options: SarifOptions = {}): string {
+export function formatSarif(files: readonly VFile[], options: SarifOptions): string {
   const results = toJsonReport(files).flatMap((file) =>
     file.messages.map((message) => ({
       ...(message.ruleId ? { ruleId: message.ruleId } : {}),
@@ -49,7 +50,7 @@ export function formatSarif(files: readonly VFile[], options: SarifOptions = {})
       {
         tool: {
           driver: {
-            name: options.toolName ?? 'llm-notes',
+            name: options.toolName,
             ...(options.toolVersion ? { version: options.toolVersion } : {}),
             rules: (options.rules ?? []).map((rule) => ({
               id: rule.id,

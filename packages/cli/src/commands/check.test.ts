@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SOURCE } from '@llm-notes/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fewColoursPng } from '../../../images/src/__tests__/make-images.js';
 import { makeRepo, runCli } from '../test-support.js';
@@ -81,7 +82,10 @@ describe('notes check --format', () => {
   it('sarif: a parseable log whose results cover every part, with the check rules described', async () => {
     const root = await failingRepo();
     const result = runCli(['check', '--format', 'sarif'], root);
-    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { name: string; version: string; rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    // The tool is named as every message's source is.
+    expect(log.runs[0]!.tool.driver.name).toBe(SOURCE);
+    expect(log.runs[0]!.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/u);
     const ruleIds = log.runs[0]!.results.map((entry) => entry.ruleId);
     expect(ruleIds).toEqual(expect.arrayContaining(['readme-outdated', 'link-missing-file', 'image-check']));
     const described = log.runs[0]!.tool.driver.rules.map((rule) => rule.id);

@@ -1,4 +1,4 @@
-import { UserError, selectRules } from '@llm-notes/core';
+import { SOURCE, UserError, selectRules } from '@llm-notes/core';
 import { listImages, markdownTable } from '@llm-notes/images';
 import { type FileUpdate, generateReadme } from '@llm-notes/readme';
 import { FORMATS, formatReport } from '@llm-notes/reporters';
@@ -10,6 +10,7 @@ import { hasErrors, lintProject, lintTargets } from '../lint-run.js';
 import { plural } from '../plural.js';
 import { printDiff } from '../readme-diff.js';
 import { allRules } from '../rules-table.js';
+import { cliVersion } from '../version.js';
 import { appendStepSummary, lintSummaryMarkdown } from '../step-summary.js';
 import { checkImages, imageCheckVerdict } from './images.js';
 
@@ -108,7 +109,7 @@ Options:
 
     const files = mergeByPath([readmeFiles, linted, imageFiles]);
     const rules = [...allRules.map((rule) => ({ id: rule.id, description: rule.description })), ...CHECK_RULES];
-    const report = formatReport(format, files, { color: useColor(context), rules });
+    const report = formatReport(format, files, { color: useColor(context), toolName: SOURCE, toolVersion: cliVersion(), rules });
     context.stdout.write(report);
     if (format === 'stylish' && report === '') {
       context.stdout.write(`${plural(linted.length, 'file')} and ${plural(images.length, 'image')} checked, no problems\n`);

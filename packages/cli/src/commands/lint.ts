@@ -1,4 +1,4 @@
-import { UserError, selectRules } from '@llm-notes/core';
+import { SOURCE, UserError, selectRules } from '@llm-notes/core';
 import { FORMATS, type Format, formatReport } from '@llm-notes/reporters';
 import { type Command, useColor } from '../command.js';
 import { plural } from '../plural.js';
@@ -8,6 +8,7 @@ import { formatRuleList } from '../rule-list.js';
 import { allRules } from '../rules-table.js';
 import { parseFormat } from '../format-option.js';
 import { appendStepSummary, lintSummaryMarkdown } from '../step-summary.js';
+import { cliVersion } from '../version.js';
 
 function parseWorkers(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -74,7 +75,12 @@ Options:
     } else if (only?.includes('link-external')) {
       context.stderr.write('link-external reports only with --external (it needs the network)\n');
     }
-    const output = formatReport(format, files, { color: useColor(context), rules: allRules.map((r) => ({ id: r.id, description: r.description })) });
+    const output = formatReport(format, files, {
+      color: useColor(context),
+      toolName: SOURCE,
+      toolVersion: cliVersion(),
+      rules: allRules.map((r) => ({ id: r.id, description: r.description })),
+    });
     context.stdout.write(output);
     if (format === 'stylish' && output === '') context.stdout.write(`${plural(files.length, 'file')} checked, no problems\n`);
     appendStepSummary(context.env, lintSummaryMarkdown(files));
