@@ -36,6 +36,7 @@ export { type LintContext, cached, getLintContext } from './lint-context.js';
 export { MAX_NOTE_BYTES, addFatal, readNote } from './note-file.js';
 export { type NumberedName, compareNumbered, parseNumberedName } from './numbered-name.js';
 export { createParser, parseMarkdown } from './processor.js';
+export { generatedMarkdown } from './generated-markdown.js';
 export { type ReportOptions, report } from './report.js';
 export { type RuleDefinition, type RuleImplementation, type RuleMeta, SOURCE, defineRule, resolveSetting, ruleDocsUrl } from './rule.js';
 export { RepoRoot, isWithin, resolveInsideRoot } from './safe-path.js';

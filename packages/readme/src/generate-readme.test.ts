@@ -92,15 +92,16 @@ describe('configuration', () => {
     expect(sectionOf(readme, '## Contents', '## ')).toBe('- [Chapter](content/1.Chapter)\n  - [Section](content/1.Chapter/1.Section.md)');
   });
 
-  it('wraps file links holding parentheses in <…> and percent-encodes spaces', () => {
+  it('escapes parentheses of file links and percent-encodes spaces', () => {
     const { root, readme } = readmeOf({ 'content/1.A (b)/1.C d(e).md': 'x\n' }, { tocLinks: 'files' });
-    expect(readme).toContain('- [A (b)](<content/1.A%20(b)>)\n  - [C d(e)](<content/1.A%20(b)/1.C%20d(e).md>)');
+    expect(readme).toContain('- [A (b)](content/1.A%20\\(b\\))\n  - [C d(e)](content/1.A%20\\(b\\)/1.C%20d\\(e\\).md)');
     expect(brokenReadmeLinks(root, 'README.md')).toEqual([]);
   });
 
-  it('escapes titles so they render literally, and links them to the anchors GitHub gives them', () => {
+  it('escapes in titles only what would be markup, and links them to the anchors GitHub gives them', () => {
     const { root, readme } = readmeOf({ 'content/1.a_b*c [d] <e>/1.$x$ & ~y~ `z` #.md': 'x\n', 'content/1.a_b*c [d] <e>/2.Same.md': 'x\n', 'content/2.Same/1.Same.md': 'x\n' });
-    expect(readme).toContain('## a\\_b\\*c \\[d\\] \\<e\\>\n\n### \\$x\\$ \\& \\~y\\~ \\`z\\` \\#\n');
+    expect(readme).toContain('## a_b\\*c \\[d] \\<e>\n\n### \\$x\\$ & \\~y\\~ \\`z\\` \\#\n');
+    expect(readme).toContain('- [a_b\\*c \\[d\\] \\<e>](#a_bc-d-e)\n  - [\\$x\\$ & \\~y\\~ \\`z\\` #](#x--y-z-)');
     expect(readme).toContain('  - [Same](#same)\n- [Same](#same-1)\n  - [Same](#same-2)');
     expect(brokenReadmeLinks(root, 'README.md')).toEqual([]);
   });

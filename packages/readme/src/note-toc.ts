@@ -1,6 +1,6 @@
-import type { TextEdit } from '@llm-notes/core';
+import { type TextEdit, generatedMarkdown } from '@llm-notes/core';
 import type { Html, Root } from 'mdast';
-import { escapeInline } from './heading-text.js';
+import { type LinkEntry, linkList } from './link-list.js';
 import { type NoteHeading, collectHeadings, ownAnchors } from './note-headings.js';
 
 /** A `<!-- toc -->` … `<!-- tocstop -->` pair at the top level of a note. */
@@ -37,17 +37,13 @@ export function findTocBlocks(tree: Root): TocBlock[] {
  * linked to its own anchor, nested under the nearest shallower heading.
  */
 export function renderTocList(headings: readonly NoteHeading[], anchors: readonly string[], blocks: readonly TocBlock[]): string {
-  const lines: string[] = [];
-  const open: number[] = [];
+  const entries: LinkEntry[] = [];
   headings.forEach((heading, index) => {
     if (blocks.some((block) => heading.start >= block.start && heading.end <= block.end)) return;
     const anchor = anchors[index];
-    if (!anchor) return;
-    while (open.length > 0 && (open.at(-1) ?? 0) >= heading.depth) open.pop();
-    lines.push(`${'  '.repeat(open.length)}- [${escapeInline(heading.text.trim())}](#${anchor})`);
-    open.push(heading.depth);
+    if (anchor) entries.push({ depth: heading.depth, text: heading.text.trim(), url: `#${anchor}` });
   });
-  return lines.join('\n');
+  return entries.length === 0 ? '' : generatedMarkdown([linkList(entries)]);
 }
 
 export interface OutdatedToc {

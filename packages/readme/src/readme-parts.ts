@@ -1,3 +1,4 @@
+import type { Heading, PhrasingContent } from 'mdast';
 import {
   type Chapter,
   type Config,
@@ -7,11 +8,10 @@ import {
   type Section,
   UserError,
   decodeText,
+  generatedMarkdown,
   readRegularFile,
   resolveConfigInput,
 } from '@llm-notes/core';
-import { escapeInline } from './heading-text.js';
-import { markdownDestination } from './destination-format.js';
 import { type PreparedNote, prepareNote } from './prepared-note.js';
 
 /** Fixed Markdown the generator writes itself (title line, headings, header, footer). */
@@ -41,18 +41,26 @@ export type Part = FixedPart | NotePart | TocPart;
 /** Title used by the old generator for sections whose note must not get a heading. */
 const NO_HEADING_TITLE = 'ignore';
 
-/** A heading line whose text renders exactly as `title` (a trailing ` #` is kept as text). */
-export function headingLine(depth: number, title: string): FixedPart {
-  const escaped = escapeInline(title).replace(/(^|\s)(#+)(\s*)$/u, '$1\\$2$3');
-  return { kind: 'fixed', text: `${'#'.repeat(depth)} ${escaped}`, headingTexts: [title.trim()] };
+function heading(depth: Heading['depth'], children: PhrasingContent[]): string {
+  return generatedMarkdown([{ type: 'heading', depth, children }]);
+}
+
+/** A heading whose text renders exactly as `title` (trimmed, as GitHub trims heading text). */
+export function headingLine(depth: Heading['depth'], title: string): FixedPart {
+  const text = title.trim();
+  return { kind: 'fixed', text: heading(depth, [{ type: 'text', value: text }]), headingTexts: [text] };
 }
 
 function titleLine(options: Config['readme']): FixedPart {
-  const badge = options.badge
-    ? ` [![${escapeInline(options.badge.alt)}](${markdownDestination(options.badge.image)})](${markdownDestination(options.badge.link)})`
-    : '';
+  const title = options.title.trim();
+  if (!options.badge) return headingLine(1, title);
+  const badge: PhrasingContent = {
+    type: 'link',
+    url: options.badge.link,
+    children: [{ type: 'image', url: options.badge.image, alt: options.badge.alt }],
+  };
   // The badge is an image: it adds nothing to the heading's text but the space before it.
-  return { kind: 'fixed', text: `${headingLine(1, options.title).text}${badge}`, headingTexts: [badge ? `${options.title.trim()} ` : options.title.trim()] };
+  return { kind: 'fixed', text: heading(1, [{ type: 'text', value: `${title} ` }, badge]), headingTexts: [`${title} `] };
 }
 
 /** Hand-written Markdown from the config: inline text, then the text of a file; kept verbatim. */

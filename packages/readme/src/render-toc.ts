@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { escapeInline } from './heading-text.js';
-import { encodePath, markdownDestination } from './destination-format.js';
+import { generatedMarkdown } from '@llm-notes/core';
+import { encodePath } from './destination-format.js';
+import { type LinkEntry, linkList } from './link-list.js';
 import type { ReadmeAnchors } from './readme-anchors.js';
 import type { TocPart } from './readme-parts.js';
 
@@ -10,15 +11,15 @@ import type { TocPart } from './readme-parts.js';
  * old generator did) to the chapter folders and note files.
  */
 export function renderToc(toc: TocPart, anchors: ReadmeAnchors, tocLinks: 'headings' | 'files', readmeFolder: string): string {
-  const fileLink = (relPath: string) => markdownDestination(encodePath(path.posix.relative(readmeFolder || '.', relPath)));
-  const lines: string[] = [];
+  const fileUrl = (relPath: string) => encodePath(path.posix.relative(readmeFolder || '.', relPath));
+  const entries: LinkEntry[] = [];
   for (const entry of toc.entries) {
-    const chapterTarget = tocLinks === 'files' ? fileLink(entry.chapter.relPath) : `#${anchors.fixed.get(entry.heading) ?? ''}`;
-    lines.push(`- [${escapeInline(entry.chapter.title)}](${chapterTarget})`);
+    const chapterUrl = tocLinks === 'files' ? fileUrl(entry.chapter.relPath) : `#${anchors.fixed.get(entry.heading) ?? ''}`;
+    entries.push({ depth: 1, text: entry.chapter.title.trim(), url: chapterUrl });
     for (const { section, heading } of entry.sections) {
-      const target = tocLinks === 'files' ? fileLink(section.relPath) : `#${anchors.fixed.get(heading) ?? ''}`;
-      lines.push(`  - [${escapeInline(section.title)}](${target})`);
+      const url = tocLinks === 'files' ? fileUrl(section.relPath) : `#${anchors.fixed.get(heading) ?? ''}`;
+      entries.push({ depth: 2, text: section.title.trim(), url });
     }
   }
-  return lines.join('\n');
+  return entries.length === 0 ? '' : generatedMarkdown([linkList(entries)]);
 }
