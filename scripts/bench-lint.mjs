@@ -23,7 +23,7 @@ const tool = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 requireCorpus();
 ensureBuilt();
 ensureTime();
-const { MIN_FILES_FOR_WORKERS } = await import(pathToFileURL(path.join(repoRoot, 'packages/cli/dist/lint-pool.js')).href);
+const { MIN_FILES_FOR_WORKERS } = await import(pathToFileURL(path.join(repoRoot, 'packages/core/dist/engine/pool.js')).href);
 
 /** Chapters as `[folder name, number, title]`. */
 const chapters = readdirSync(corpus)
@@ -99,7 +99,7 @@ for (const copies of sizes) {
     twoWorkers: run('notes lint, cold, two workers', process.execPath, lint('--no-cache', '--workers', '2')),
     peer: run('markdownlint-cli2', tool('markdownlint-cli2'), ['content/**/*.md', 'readmes/*.md']),
   };
-  // What `notes lint` chooses by itself (see MIN_FILES_FOR_WORKERS in packages/cli/src/lint-pool.ts).
+  // What `notes lint` chooses by itself (see MIN_FILES_FOR_WORKERS in packages/core/src/engine/pool.ts).
   rows.defaultChoice = files < MIN_FILES_FOR_WORKERS ? rows.oneThread : rows.twoWorkers;
   if (withRemark) {
     rows.remark = run('remark-cli + remark-validate-links', tool('remark'), [

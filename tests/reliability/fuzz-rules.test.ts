@@ -4,9 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRules } from '@llm-notes/core';
-import { fixFile } from '../../packages/cli/src/fix-run.js';
-import { createLintContext, lintFiles } from '../../packages/cli/src/lint-run.js';
+import { createLintContext, fixFile, lintFiles, selectRules } from '@llm-notes/core';
 import { allRules } from '../../packages/cli/src/rules-table.js';
 import { contextFor } from '../support/context.js';
 import { fuzzParameters, markdownNote } from '../support/markdown-arbitrary.js';
@@ -52,7 +50,7 @@ describe('fuzzing every rule and fix on random notes', () => {
     const rules = selectRules(allRules, context.config).filter((enabled) => enabled.rule.fixable);
     const text = '1. $ x $$ x $注意力机制\n   [链接](./1.注意力.md#1-问题)$$x$$注意力机制\n';
     writeNote(text, false);
-    const first = await fixFile(context, NOTE, rules, createLintContext(context));
+    const first = await fixFile(createLintContext(context), NOTE, rules);
     expect(first.unsettled).toBe(false);
     expect(first.after).toContain('[链接](./1.注意力.md#1-问题)');
   });
@@ -64,11 +62,11 @@ describe('fuzzing every rule and fix on random notes', () => {
       await fc.assert(
         fc.asyncProperty(markdownNote, async ({ text, bom, crlf }) => {
           writeNote(text, bom);
-          const first = await fixFile(context, NOTE, rules, createLintContext(context));
+          const first = await fixFile(createLintContext(context), NOTE, rules);
           expect(first.unsettled).toBe(false);
           expect(first.file.messages.filter((message) => message.fatal)).toEqual([]);
           writeNote(first.after, bom);
-          const second = await fixFile(context, NOTE, rules, createLintContext(context));
+          const second = await fixFile(createLintContext(context), NOTE, rules);
           expect(second.after).toBe(first.after);
           if (crlf) expect(first.after.replace(/\r\n/gu, '')).not.toMatch(/\n/u);
         }),

@@ -83,7 +83,7 @@ describe('lint runner', () => {
     execFileSync('mkdir', ['-p', path.join(root, '.cache')]);
     writeFileSync(path.join(root, '.cache/lint-cache.json'), '{ not json');
     expect(findings(lintJson(root).report)).toEqual(clean);
-    expect(JSON.parse(readFileSync(path.join(root, '.cache/lint-cache.json'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(root, '.cache/lint-cache.json'), 'utf8')).format).toBe(2);
   });
 });
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readRegularFileIfExists, resolveConfigInput, writeFileAtomic } from '@llm-notes/core/repository';
+import { readRegularFileIfExists, resolveConfigInput, runKey, writeFileAtomic } from '@llm-notes/core/repository';
 import type { CommandContext } from './command.js';
-import { runKey } from './lint-cache.js';
 
 /** Where `gen-readme --check` remembers the inputs it last found up to date (`.cache/` is git-ignored). */
 export const README_CHECK_CACHE = '.cache/readme-check.json';

@@ -16,3 +16,4 @@ export { readRegularFile, readRegularFileIfExists } from './regular-file.js';
 export { RepoRoot } from './safe-path.js';
 export { acquireWriteLock } from './lock.js';
 export { gitListFiles } from './git-ls-files.js';
+export { runKey } from './engine/cache.js';

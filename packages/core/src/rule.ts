@@ -3,6 +3,7 @@ import type { Plugin } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import type { Config, SeverityLabel } from './config/schema.js';
+import type { RuleReads } from './engine/declarations.js';
 
 /** Source stamped on every message of this toolchain; also the `lint` comment source. */
 export const SOURCE = 'llm-notes';
@@ -23,6 +24,13 @@ export interface RuleMeta {
   readonly defaultSeverity: SeverityLabel | ((config: Config) => SeverityLabel);
   /** Markdown examples for the generated docs: one that is reported, one that is not. */
   readonly docs: { readonly fail: string; readonly pass: string };
+  /**
+   * What the rule reads beyond its own file (the repository's file tree, git's
+   * index, facts of other notes, values remembered across runs). The lint
+   * engine keys its cache on these declarations; a rule that reads nothing
+   * else leaves it out.
+   */
+  readonly reads?: RuleReads;
 }
 
 export type RuleImplementation<Options> = (tree: Root, file: VFile, options: Options | undefined) => void | Promise<void>;

@@ -1,5 +1,5 @@
-import { gitListFiles } from '@llm-notes/core';
-import { type LinkEnv, memo } from './link-env.js';
+import { cached, gitListFiles } from '@llm-notes/core';
+import type { LinkEnv } from './link-env.js';
 
 export interface TrackedFiles {
   readonly files: ReadonlySet<string>;
@@ -13,7 +13,7 @@ export interface TrackedFiles {
  * untracked rule stays silent.
  */
 export function trackedFiles(env: LinkEnv): TrackedFiles | undefined {
-  return memo(env, 'git-tracked', () => {
+  return cached(env.cache, 'lint-links:git-tracked', () => {
     const listed = gitListFiles(env.repo.path, ['--cached']);
     if (!listed) return undefined;
     const files = new Set<string>();

@@ -29,3 +29,4 @@ export const rules: RuleDefinition[] = [
   linkSuspiciousDestination,
 ] as RuleDefinition[];
 export * from './external/index.js';
+export { linkExternal } from './rules/link-external.js';

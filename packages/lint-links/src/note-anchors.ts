@@ -1,6 +1,6 @@
-import { MAX_NOTE_BYTES, decodeText, parseMarkdown, readRegularFile } from '@llm-notes/core';
+import { MAX_NOTE_BYTES, cached, decodeText, parseMarkdown, readRegularFile } from '@llm-notes/core';
 import { noteFacts } from './facts.js';
-import { type LinkEnv, memo } from './link-env.js';
+import type { LinkEnv } from './link-env.js';
 
 /** True for files GitHub renders as Markdown (and so gives heading anchors). */
 export function isMarkdownPath(file: string): boolean {
@@ -20,7 +20,7 @@ export function anchorsOfNote(env: LinkEnv, absolute: string): ReadonlySet<strin
   const key = anchorsCacheKey(absolute);
   const known = env.cache.get(key);
   if (known) return known as ReadonlySet<string>;
-  const anchors = memo(env, `anchor-set:${absolute}`, () => {
+  const anchors = cached(env.cache, `lint-links:anchor-set:${absolute}`, () => {
     try {
       const { text } = decodeText(readRegularFile(absolute, absolute, { maxBytes: MAX_NOTE_BYTES }), absolute);
       return new Set(noteFacts(parseMarkdown(text), text).anchors);

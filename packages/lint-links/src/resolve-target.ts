@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '@llm-notes/core';
+import { cached, isWithin } from '@llm-notes/core';
 import { isExternal, parseDestination } from './destination.js';
-import { type LinkEnv, memo } from './link-env.js';
+import type { LinkEnv } from './link-env.js';
 import { closestCandidate } from './suggest.js';
 
 interface Listing {
@@ -14,7 +14,7 @@ interface Listing {
 
 /** Entries of a folder, cached per run; undefined when it is not a readable folder. */
 function listing(env: LinkEnv, folder: string): Listing | undefined {
-  return memo(env, `dir:${folder}`, () => {
+  return cached(env.cache, `lint-links:dir:${folder}`, () => {
     let names: string[];
     try {
       names = readdirSync(folder);
@@ -94,13 +94,13 @@ export function resolveTarget(env: LinkEnv, url: string): Target {
   const absolute = fromRoot ? path.join(base, path.posix.normalize(wanted)) : path.resolve(base, wanted);
   if (!isWithin(env.repo.path, absolute)) return { kind: 'outside', absolute };
   // Symlinks leading out of the root count as outside too (checked once per path and run).
-  if (!memo(env, `inside:${absolute}`, () => env.repo.tryResolve(absolute) !== undefined)) return { kind: 'outside', absolute };
+  if (!cached(env.cache, `lint-links:inside:${absolute}`, () => env.repo.tryResolve(absolute) !== undefined)) return { kind: 'outside', absolute };
   const relative = path.relative(env.repo.path, absolute);
   const rootSegments = relative === '' ? [] : relative.split(path.sep);
-  const result = memo(env, `walk:${absolute}`, () => walk(env, env.repo.path, rootSegments));
+  const result = cached(env.cache, `lint-links:walk:${absolute}`, () => walk(env, env.repo.path, rootSegments));
   if (result.found) {
     return { kind: 'found', absolute, relPath: result.actual.join('/'), fragment, caseFixed: result.caseDiffers ? result.actual : undefined, segments: rootSegments };
   }
-  const suggestion = memo(env, `suggest:${absolute}`, () => suggestFor(env, env.repo.path, rootSegments, result.missingAt, result.actual));
+  const suggestion = cached(env.cache, `lint-links:suggest:${absolute}`, () => suggestFor(env, env.repo.path, rootSegments, result.missingAt, result.actual));
   return { kind: 'missing', absolute, segments: rootSegments, suggestion };
 }

@@ -1,4 +1,4 @@
-import { SOURCE, UserError, selectRules } from '@llm-notes/core';
+import { SOURCE, UserError, hasErrors, lintProject, lintTargets, selectRules } from '@llm-notes/core';
 import { listImages, markdownTable } from '@llm-notes/images';
 import { type FileUpdate, generateReadme } from '@llm-notes/readme';
 import { FORMATS, formatReport } from '@llm-notes/reporters';
@@ -6,10 +6,9 @@ import type { VFile } from 'vfile';
 import { CHECK_RULES, imageFindings, readmeFindings } from '../check-findings.js';
 import { type Command, useColor } from '../command.js';
 import { parseFormat } from '../format-option.js';
-import { hasErrors, lintProject, lintTargets } from '../lint-run.js';
 import { plural } from '../plural.js';
 import { printDiff } from '../readme-diff.js';
-import { allRules } from '../rules-table.js';
+import { allRules, engineHost } from '../rules-table.js';
 import { cliVersion } from '../version.js';
 import { appendStepSummary, lintSummaryMarkdown } from '../step-summary.js';
 import { checkImages, imageCheckVerdict } from './images.js';
@@ -87,7 +86,7 @@ Options:
     if (only.has('lint')) {
       log.write('check: lint\n');
       // Read-only: the lint cache is neither read nor written.
-      ({ files: linted } = await lintProject(quiet, lintTargets(quiet, []), selectRules(allRules, context.config), { cache: false }));
+      ({ files: linted } = await lintProject(quiet, lintTargets(quiet, []), selectRules(allRules, context.config), { cache: false, ...engineHost }));
       appendStepSummary(context.env, lintSummaryMarkdown(linted));
     }
     // A note's stale TOC is already a lint finding when `toc-outdated` is on: not reported twice.

@@ -1,10 +1,20 @@
-import { FileChangedError, UserError, acquireWriteLock, encodeText, selectRules, writeFileAtomic } from '@llm-notes/core';
+import {
+  type FileFix,
+  FileChangedError,
+  UserError,
+  acquireWriteLock,
+  createLintContext,
+  encodeText,
+  fixFile,
+  isReadOnly,
+  lintTargets,
+  selectRules,
+  writeFileAtomic,
+} from '@llm-notes/core';
 import { createTwoFilesPatch } from 'diff';
 import type { Command } from '../command.js';
 import { plural } from '../plural.js';
-import { type FileFix, fixFile, isReadOnly } from '../fix-run.js';
-import { createLintContext, lintTargets } from '../lint-run.js';
-import { allRules } from '../rules-table.js';
+import { allRules, engineHost } from '../rules-table.js';
 
 function describeCounts(fix: FileFix): string {
   return [...fix.counts].map(([rule, count]) => `${rule} ×${count}`).join(', ');
@@ -51,7 +61,7 @@ Options:
       let fixes = 0;
       let failed = false;
       for (const target of targets) {
-        const result = await fixFile(context, target, rules, lintContext);
+        const result = await fixFile(lintContext, target, rules, engineHost.knownRuleIds);
         for (const message of result.file.messages) {
           if (message.fatal) {
             failed = true;

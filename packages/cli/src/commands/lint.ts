@@ -1,11 +1,10 @@
-import { SOURCE, UserError, selectRules } from '@llm-notes/core';
+import { SOURCE, UserError, hasErrors, lintProject, lintTargets, selectRules } from '@llm-notes/core';
 import { FORMATS, type Format, formatReport } from '@llm-notes/reporters';
 import { type Command, useColor } from '../command.js';
 import { plural } from '../plural.js';
-import { checkExternalLinks } from '../lint-external.js';
-import { hasErrors, lintProject, lintTargets } from '../lint-run.js';
+import { checkExternalLinks } from '@llm-notes/lint-links';
 import { formatRuleList } from '../rule-list.js';
-import { allRules } from '../rules-table.js';
+import { allRules, engineHost } from '../rules-table.js';
 import { parseFormat } from '../format-option.js';
 import { appendStepSummary, lintSummaryMarkdown } from '../step-summary.js';
 import { cliVersion } from '../version.js';
@@ -58,7 +57,8 @@ Options:
     const { files } = await lintProject(context, lintTargets(context, args.positionals), rules, {
       // A run of a few rules would replace the cache of the full run: it neither reads nor writes it.
       cache: args.values['no-cache'] !== true && only === undefined,
-      texVerdicts: args.values['no-cache'] !== true,
+      remembered: args.values['no-cache'] !== true,
+      ...engineHost,
       ...(workers === undefined ? {} : { workers }),
     });
     if (args.values.external === true) {
@@ -67,7 +67,7 @@ Options:
       if (rule === undefined) {
         context.stderr.write('link-external is off in the config (`rules.link-external`): no external link checked\n');
       } else {
-        const count = await checkExternalLinks(context, rule, files, { changedSince });
+        const count = await checkExternalLinks(context, rule, files, { changedSince, knownRuleIds: engineHost.knownRuleIds });
         context.stderr.write(`checked ${plural(count, 'external link')}\n`);
       }
     } else if (args.values['changed-since'] !== undefined) {

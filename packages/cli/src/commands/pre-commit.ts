@@ -9,6 +9,9 @@ import {
   loadConfig,
   readRegularFileIfExists,
   resolveConfigOutput,
+  hasErrors,
+  lintFiles,
+  lintTargets,
   selectRules,
   writeFileAtomic,
 } from '@llm-notes/core';
@@ -16,10 +19,9 @@ import { generateReadme } from '@llm-notes/readme';
 import { formatStylish } from '@llm-notes/reporters';
 import { type Command, type CommandContext, useColor } from '../command.js';
 import { type GitRunner, type Snapshot, gitEnvironment, gitRunner, snapshotIndex, stageBlob, stagedChanges, unstagedPaths, writeBlob } from '../index-snapshot.js';
-import { hasErrors, lintFiles, lintTargets } from '../lint-run.js';
 import { plural } from '../plural.js';
 import { firstDifferentLine } from '../readme-diff.js';
-import { allRules, ruleIds } from '../rules-table.js';
+import { allRules, engineHost, ruleIds } from '../rules-table.js';
 import { manifestForStagedImages } from '../staged-manifest.js';
 import { checkImages } from './images.js';
 
@@ -75,7 +77,7 @@ const SKIP_HINT = 'pre-commit: fix the problems above and stage the fix (or skip
 async function lintStagedNotes(context: CommandContext, staged: CommandContext, notes: readonly string[]): Promise<boolean> {
   if (notes.length === 0) return true;
   const rules = selectRules(allRules, staged.config).filter((enabled) => enabled.rule.id !== 'link-external');
-  const files = await lintFiles(staged, notes, rules);
+  const files = await lintFiles(staged, notes, rules, { knownRuleIds: engineHost.knownRuleIds });
   // Findings name the working-tree path the user edits, not the snapshot.
   for (const file of files) file.cwd = context.repo.path;
   if (!hasErrors(files)) return true;

@@ -3,3 +3,4 @@ export { type CheckOptions, MAX_BODY_BYTES, MAX_REDIRECTS, MAX_RETRY_AFTER_MS, t
 export { type ChangedLines, InvalidRefError, changedLinesSince, resolveCommit } from './changed-lines.js';
 export { type ExternalLink, externalLinks } from './external-links.js';
 export { ResultCache } from './result-cache.js';
+export { type ExternalRunOptions, NetworkUnavailableError, checkExternalLinks } from './run-external.js';

@@ -1,4 +1,5 @@
 import { defineRule, report } from '@llm-notes/core';
+import { READS_FILE_TREE } from '../cross-file-facts.js';
 import { noteScope, pathFix, visitLinks, writtenPath } from '../link-walk.js';
 
 /** The target exists only with other letter case: fine on macOS and Windows, a 404 on GitHub. */
@@ -12,6 +13,7 @@ export const linkCaseMismatch = defineRule(
       fail: '![MoE](./images/moe.png)\n\n<!-- the file is images/MOE.png -->\n',
       pass: '![MoE](./images/MOE.png)\n',
     },
+    reads: READS_FILE_TREE,
   },
   (tree, file) => {
     const scope = noteScope(tree, file);

@@ -1,4 +1,5 @@
 import { defineRule, normalizeFragment, report } from '@llm-notes/core';
+import { anchorsFact } from '../cross-file-facts.js';
 import type { LinkUse } from '../facts.js';
 import { type NoteScope, noteScope, visitLinks } from '../link-walk.js';
 import { anchorsOfNote, isMarkdownPath, rememberAnchors } from '../note-anchors.js';
@@ -35,6 +36,7 @@ export const linkMissingAnchor = defineRule(
       fail: '## 注意力机制\n\nSee [above](#注意力).\n',
       pass: '## 注意力机制\n\nSee [above](#注意力机制).\n',
     },
+    reads: { fileTree: true, facts: [anchorsFact] },
   },
   (tree, file) => {
     const scope = noteScope(tree, file);

@@ -1,4 +1,5 @@
 import { defineRule, report } from '@llm-notes/core';
+import { READS_FILE_TREE } from '../cross-file-facts.js';
 import { noteScope, pathFix, visitLinks, writtenPath } from '../link-walk.js';
 
 /** A relative link or image whose target does not exist (after GitHub's own resolution). */
@@ -12,6 +13,7 @@ export const linkMissingFile = defineRule(
       fail: '![Attention](./images/atention.png)\n',
       pass: '![Attention](./images/attention.png)\n',
     },
+    reads: READS_FILE_TREE,
   },
   (tree, file) => {
     const scope = noteScope(tree, file);

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
+import { linkedPathsFact } from '../cross-file-facts.js';
 import path from 'node:path';
-import { type LintContext, defineRule, listContentImages, report } from '@llm-notes/core';
-import { type LinkEnv, linkEnv, memo } from '../link-env.js';
+import { type LintContext, cached, defineRule, listContentImages, report } from '@llm-notes/core';
+import { type LinkEnv, linkEnv } from '../link-env.js';
 import { referencedByNotes } from '../referenced-paths.js';
 
 /** Orphan images per note that reports them: note path (root-relative) → image paths (root-relative). */
 function orphansByNote(env: LinkEnv, context: LintContext): ReadonlyMap<string, string[]> {
-  return memo(env, 'orphan-images', () => {
+  return cached(env.cache, 'lint-links:orphan-images', () => {
     const content = context.content;
     const byNote = new Map<string, string[]>();
     if (!content || content.notes.length === 0) return byNote;
@@ -49,6 +50,7 @@ export const linkOrphanImage = defineRule(
       fail: '# 第一节\n\n![架构](./images/arch.png)\n\n<!-- images/loss.png is in this chapter too, and no note links to it -->\n',
       pass: '# 第一节\n\n![架构](./images/arch.png)\n\n![损失](./images/loss.png)\n',
     },
+    reads: { fileTree: true, facts: [linkedPathsFact] },
   },
   (_tree, file) => {
     const env = linkEnv(file);

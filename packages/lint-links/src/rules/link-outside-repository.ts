@@ -1,4 +1,5 @@
 import { defineRule, report } from '@llm-notes/core';
+import { READS_FILE_TREE } from '../cross-file-facts.js';
 import { noteScope, visitLinks, writtenPath } from '../link-walk.js';
 
 /** A relative link that climbs out of the repository: it cannot work once published, and is never read. */
@@ -12,6 +13,7 @@ export const linkOutsideRepository = defineRule(
       fail: '[other project](../../other-project/README.md)\n',
       pass: '[next note](./valid.md)\n',
     },
+    reads: READS_FILE_TREE,
   },
   (tree, file) => {
     const scope = noteScope(tree, file);

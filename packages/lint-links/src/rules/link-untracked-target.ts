@@ -13,6 +13,7 @@ export const linkUntrackedTarget = defineRule(
       fail: '![plot](./images/plot.untracked.png)\n\n<!-- the image exists, but was never `git add`ed -->\n',
       pass: '![plot](./images/tracked.png)\n\n<!-- tracked by git -->\n',
     },
+    reads: { fileTree: true, gitIndex: true },
   },
   (tree, file) => {
     const scope = noteScope(tree, file);

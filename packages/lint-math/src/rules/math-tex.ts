@@ -1,6 +1,6 @@
 import { cached, defineRule, getLintContext, report } from '@llm-notes/core';
 import type { Formula } from '@llm-notes/core';
-import { TEX_VERDICT_STORE, texVerdict, verdictKey } from '../tex/tex-validity.js';
+import { TEX_VERDICT_STORE, openTexVerdictStore, texVerdict, verdictKey } from '../tex/tex-validity.js';
 import type { TexVerdictStore } from '../tex/tex-verdict-store.js';
 import { mathScanOf } from './math-scan-of.js';
 
@@ -33,6 +33,8 @@ export const mathTex = defineRule(
       fail: 'Scaled attention: $\\frac{QK^T}{\\sqrt{d_k}$\n',
       pass: 'Scaled attention: $\\frac{QK^T}{\\sqrt{d_k}}$\n',
     },
+    // MathJax's verdicts are remembered across runs in `.cache/tex-verdicts.json`.
+    reads: { remembered: [{ key: TEX_VERDICT_STORE, file: 'tex-verdicts.json', open: openTexVerdictStore }] },
   },
   async (tree, file) => {
     const scan = mathScanOf(tree, file);

@@ -2,7 +2,7 @@ import { loadTexCheck, mathJaxIdentity } from './mathjax-validator.js';
 import { provablyValidTex } from './tex-fast-check.js';
 import { type TexVerdict, TexVerdictStore } from './tex-verdict-store.js';
 
-/** Where a runner puts a `TexVerdictStore` in the lint context's cache for the math-tex rule to use. */
+/** Key of the `TexVerdictStore` the lint engine opens for the math-tex rule (which declares it) in the run's shared data. */
 export const TEX_VERDICT_STORE = 'math-tex:verdict-store';
 
 /** Key of a formula in verdict maps and stores: its mode and its TeX. */

@@ -18,6 +18,8 @@ export const contentLayout = defineRule(
       fail: '<!-- content/1.基础/notes.md: in a numbered chapter, with no number -->\n# Notes\n',
       pass: '<!-- content/1.基础/1.notes.md -->\n# Notes\n',
     },
+    // The content model: every Markdown file's name in the chapters.
+    reads: { fileTree: true },
   },
   (_tree, file) => {
     const context = getLintContext(file);

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { TexVerdict } from '@llm-notes/lint-math';
-import type { StoredMessage } from './lint-messages.js';
-import type { BatchRequest, BatchResult, WorkerSetup } from './lint-worker.js';
+import type { StoredMessage } from './messages.js';
+import type { BatchRequest, BatchResult, WorkerSetup } from './worker.js';
 
 export interface PooledResult {
   readonly messages: StoredMessage[];
@@ -14,11 +13,9 @@ export interface PooledResult {
 /** Files per message to a worker: large enough to amortize messaging, small enough to balance. */
 const BATCH_SIZE = 24;
 
-const workerUrl = new URL('./lint-worker.js', import.meta.url);
-
-/** True when the compiled worker script is there (not when running from TypeScript sources). */
-export function workersAvailable(): boolean {
-  return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
+/** True when the host's compiled worker script is there (not when running from TypeScript sources). */
+export function workersAvailable(workerUrl: URL | undefined): workerUrl is URL {
+  return workerUrl !== undefined && workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
 }
 
 /**
@@ -43,15 +40,16 @@ export function workerCount(count: number): number {
  * parses one file at a time and sends back only findings and a facts digest.
  */
 export async function lintInWorkers(
+  workerUrl: URL,
   setup: WorkerSetup,
   targets: readonly string[],
   count: number,
-): Promise<{ results: Map<string, PooledResult>; learned: [string, TexVerdict][] }> {
+): Promise<{ results: Map<string, PooledResult>; learned: Map<string, unknown[]> }> {
   const batches: string[][] = [];
   for (let start = 0; start < targets.length; start += BATCH_SIZE) batches.push(targets.slice(start, start + BATCH_SIZE));
   const results = new Map<string, PooledResult>();
-  // MathJax verdicts the workers computed, for the main thread to remember.
-  const learned: [string, TexVerdict][] = [];
+  // Values the workers learned (MathJax verdicts…), for the main thread to remember.
+  const learned = new Map<string, unknown[]>();
   let next = 0;
   const workers: Worker[] = [];
   try {
@@ -70,7 +68,11 @@ export async function lintInWorkers(
           };
           worker.on('message', (reply: BatchResult) => {
             for (const { target, messages, factsDigest } of reply.results) results.set(target, { messages, factsDigest });
-            learned.push(...reply.texVerdicts);
+            for (const [key, entries] of reply.learned) {
+              const known = learned.get(key);
+              if (known) known.push(...entries);
+              else learned.set(key, [...entries]);
+            }
             send();
           });
           worker.on('error', reject);

@@ -1,6 +1,7 @@
 import {
   type EnabledRule,
   type LintContext,
+  type LintSession,
   MAX_NOTE_BYTES,
   type RepoRoot,
   UserError,
@@ -9,17 +10,23 @@ import {
   readRegularFile,
   resolveConfigOutput,
 } from '@llm-notes/core';
-import { type ChangedLines, ResultCache, changedLinesSince, checkAll, externalLinks } from '@llm-notes/lint-links';
 import type { VFile } from 'vfile';
-import type { CommandContext } from './command.js';
-import { EXTERNAL_LINES, EXTERNAL_RESULTS, UNCONFIRMED } from './link-external-rule.js';
+import { EXTERNAL_LINES, EXTERNAL_RESULTS, UNCONFIRMED } from '../rules/link-external.js';
+import { type ChangedLines, changedLinesSince } from './changed-lines.js';
+import { checkAll } from './check-all.js';
+import { externalLinks } from './external-links.js';
 import { networkUnavailable } from './network-probe.js';
-import { plural } from './plural.js';
-import { ruleIds } from './rules-table.js';
+import { ResultCache } from './result-cache.js';
 
 export interface ExternalRunOptions {
   /** Only links on lines added or changed since this git ref. */
   readonly changedSince?: string | undefined;
+  /** Every rule id of the host, for the rule's `<!-- lint ignore -->` comments. */
+  readonly knownRuleIds?: readonly string[];
+}
+
+function externalLinkCount(count: number): string {
+  return `${count} external link${count === 1 ? '' : 's'}`;
 }
 
 /** No network: the whole check is impossible, which is not a finding about any link (exit 2). */
@@ -52,7 +59,7 @@ function hostOf(url: string): string | undefined {
  * run stops with one error (exit 2) before any link is tried.
  * Returns the number of distinct URLs looked at.
  */
-export async function checkExternalLinks(context: CommandContext, rule: EnabledRule, files: readonly VFile[], options: ExternalRunOptions = {}): Promise<number> {
+export async function checkExternalLinks(context: LintSession, rule: EnabledRule, files: readonly VFile[], options: ExternalRunOptions = {}): Promise<number> {
   const { repo, config } = context;
   const changed = options.changedSince === undefined ? undefined : changedSince(repo, options.changedSince);
   const urls = new Set<string>();
@@ -90,7 +97,7 @@ export async function checkExternalLinks(context: CommandContext, rule: EnabledR
   const toAsk = [...urls].filter((url) => !exclude.some((pattern) => pattern.test(url)) && cache.get(url) === undefined);
   const offline = await networkUnavailable(toAsk.flatMap((url) => hostOf(url) ?? []));
   if (offline !== undefined) {
-    throw new NetworkUnavailableError(`network unavailable: ${offline}; ${plural(toAsk.length, "external link")} not checked (run again with a network)`);
+    throw new NetworkUnavailableError(`network unavailable: ${offline}; ${externalLinkCount(toAsk.length)} not checked (run again with a network)`);
   }
 
   const results = await checkAll(urls, {
@@ -105,7 +112,7 @@ export async function checkExternalLinks(context: CommandContext, rule: EnabledR
   });
 
   // The rule's own pass, in this thread, over the notes with links: the answers travel in the run context.
-  const lint = createLinter([rule], [...ruleIds]);
+  const lint = createLinter([rule], options.knownRuleIds ?? [rule.rule.id]);
   const lintContext: LintContext = {
     repo,
     config,

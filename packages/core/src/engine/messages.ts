@@ -1,4 +1,4 @@
-import type { TextEdit } from '@llm-notes/core';
+import type { TextEdit } from '../edits.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 

@@ -1,5 +1,6 @@
 import { defineRule, getLintContext, report } from '@llm-notes/core';
-import { type UrlResult, noteFacts } from '@llm-notes/lint-links';
+import type { UrlResult } from '../external/check-url.js';
+import { noteFacts } from '../facts.js';
 
 /** Where `lint --external` puts the network's answers, by URL, for the rule to report. */
 export const EXTERNAL_RESULTS = 'link-external:results';

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RepoRoot, gitListFiles, readRegularFile, writeFileAtomic } from '@llm-notes/core/repository';
-import type { StoredMessage } from './lint-messages.js';
-import { cliVersion } from './version.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { gitListFiles } from '../git-ls-files.js';
+import { readRegularFile } from '../regular-file.js';
+import type { RepoRoot } from '../safe-path.js';
+import type { StoredMessage } from './messages.js';
 
 /** The lint cache, relative to the repository root (`.cache/` is git-ignored). */
 export const LINT_CACHE_FILE = '.cache/lint-cache.json';
@@ -17,10 +19,10 @@ export interface CacheEntry {
 }
 
 export interface LintCache {
-  readonly format: 1;
+  readonly format: 2;
   /** Tool build, config and enabled rules: any change drops every entry. */
   readonly runKey: string;
-  /** Repository state the findings were computed against (file names, git index, every file's facts). */
+  /** What the findings were computed against, as the enabled rules declare it (file names, git index, every file's facts). */
   readonly world: string;
   readonly entries: Record<string, CacheEntry>;
 }
@@ -34,18 +36,20 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /**
- * Identifies the tool build: its version, and the name, size and modification
- * time of every file of the code that runs (the bundle when the CLI runs from
- * it, else the compiled files of every workspace package) and of the
- * dependency lock file, so a rebuilt rule never reuses findings of the old
+ * Identifies the tool build: the name, size and modification time of every
+ * file of the code that runs (the bundle and its package.json when the CLI
+ * runs from it, else the compiled files of every workspace package and the
+ * dependency lock file), so a rebuilt rule never reuses findings of the old
  * code. File stats rather than bytes: this runs at every start, and reading
  * megabytes of code each time would cost more than a rebuild's cold cache.
  */
 function toolBuild(): string {
   if (toolBuildId !== undefined) return toolBuildId;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const packages = path.resolve(here, '../..');
-  const hash = createHash('sha1').update(cliVersion());
+  const bundled = path.basename(here) === 'bundle';
+  // Compiled: packages/core/dist/engine/cache.js.
+  const packages = bundled ? path.dirname(here) : path.resolve(here, '../../..');
+  const hash = createHash('sha1');
   const add = (file: string) => {
     try {
       const stats = statSync(file);
@@ -68,9 +72,13 @@ function toolBuild(): string {
       else if (entry.name.endsWith('.js')) add(full);
     }
   };
-  if (path.basename(here) === 'bundle') walk(here);
-  else for (const name of readdirSync(packages).sort()) walk(path.join(packages, name, 'dist'));
-  add(path.join(packages, '..', 'pnpm-lock.yaml'));
+  if (bundled) {
+    walk(here);
+    add(path.join(packages, 'package.json'));
+  } else {
+    for (const name of readdirSync(packages).sort()) walk(path.join(packages, name, 'dist'));
+    add(path.join(packages, '..', 'pnpm-lock.yaml'));
+  }
   toolBuildId = hash.digest('base64');
   return toolBuildId;
 }
@@ -83,8 +91,8 @@ export function runKey(parts: unknown): string {
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.cache']);
 
-/** Every path name under the root (what a link may point to) and git's index: what findings depend on besides files' facts. */
-export function repositoryState(root: string): string {
+/** Every path name under the root (what a link may point to). */
+export function fileTreeDigest(root: string): string {
   const hash = createHash('sha1');
   const walk = (folder: string, prefix: string) => {
     let entries;
@@ -102,8 +110,12 @@ export function repositoryState(root: string): string {
     }
   };
   walk(root, '');
-  hash.update(gitListFiles(root, ['--cached'])?.join('\0') ?? 'no git');
   return hash.digest('base64');
+}
+
+/** Git's index: which files are tracked. */
+export function gitIndexDigest(root: string): string {
+  return sha1(gitListFiles(root, ['--cached'])?.join('\0') ?? 'no git');
 }
 
 export function worldDigest(state: string, digests: ReadonlyMap<string, string>): string {
@@ -118,7 +130,7 @@ const MAX_LINT_CACHE_BYTES = 1024 * 1024 * 1024;
 export function loadLintCache(repo: RepoRoot, key: string): LintCache | undefined {
   try {
     const cache = JSON.parse(readRegularFile(repo.resolve(LINT_CACHE_FILE), LINT_CACHE_FILE, { maxBytes: MAX_LINT_CACHE_BYTES }).toString('utf8')) as LintCache;
-    return cache.format === 1 && cache.runKey === key ? cache : undefined;
+    return cache.format === 2 && cache.runKey === key ? cache : undefined;
   } catch {
     return undefined;
   }

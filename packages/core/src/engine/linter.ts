@@ -2,13 +2,13 @@ import type { Root } from 'mdast';
 import remarkMessageControl from 'remark-message-control';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import type { Config, SeverityLabel } from './config/schema.js';
-import { UserError } from './errors.js';
-import type { LintContext } from './lint-context.js';
-import { explainUnknownRuleComments } from './lint-comments.js';
-import { addFatal } from './note-file.js';
-import { createParser } from './processor.js';
-import { type RuleDefinition, SOURCE, resolveSetting } from './rule.js';
+import type { Config, SeverityLabel } from '../config/schema.js';
+import { UserError } from '../errors.js';
+import type { LintContext } from '../lint-context.js';
+import { explainUnknownRuleComments } from '../lint-comments.js';
+import { addFatal } from '../note-file.js';
+import { createParser } from '../processor.js';
+import { type RuleDefinition, SOURCE, resolveSetting } from '../rule.js';
 
 export interface EnabledRule {
   readonly rule: RuleDefinition;

@@ -1,11 +1,11 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { configSchema } from './config/schema.js';
-import { createLinter, selectRules } from './lint.js';
-import type { LintContext } from './lint-context.js';
-import { report } from './report.js';
-import { defineRule } from './rule.js';
-import { RepoRoot } from './safe-path.js';
+import { configSchema } from '../config/schema.js';
+import { createLinter, selectRules } from './linter.js';
+import type { LintContext } from '../lint-context.js';
+import { report } from '../report.js';
+import { defineRule } from '../rule.js';
+import { RepoRoot } from '../safe-path.js';
 
 const noTodo = defineRule(
   { id: 'no-todo', description: 'd', fixable: true, defaultSeverity: 'warn', docs: { fail: 'TODO', pass: 'done' } },

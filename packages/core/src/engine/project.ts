@@ -1,0 +1,224 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { Config } from '../config/schema.js';
+import type { ContentModel } from '../content-model.js';
+import { UserError } from '../errors.js';
+import type { LintContext } from '../lint-context.js';
+import { listMarkdownFiles } from '../markdown-files.js';
+import { MAX_NOTE_BYTES, readNote } from '../note-file.js';
+import { readRegularFile } from '../regular-file.js';
+import type { RepoRoot } from '../safe-path.js';
+import { type CacheEntry, contentHash, fileTreeDigest, gitIndexDigest, loadLintCache, runKey, saveLintCache, worldDigest } from './cache.js';
+import { combinedReads } from './declarations.js';
+import { createFileLinter } from './file-linter.js';
+import { type EnabledRule, createLinter } from './linter.js';
+import { type StoredMessage, restoreMessages, storeMessages } from './messages.js';
+import { lintInWorkers, workerCount, workersAvailable } from './pool.js';
+import { openRemembered } from './remembered.js';
+
+/** The repository a lint run works on (a command's context satisfies it). */
+export interface LintSession {
+  readonly repo: RepoRoot;
+  readonly config: Config;
+  /** Content folder relative to the root. */
+  readonly contentDir: string;
+  /** Discovers the content (throws a UserError on a malformed content folder). */
+  loadContent(): ContentModel;
+}
+
+/**
+ * The Markdown files a run looks at: every Markdown file of the repository
+ * (tracked by git, or not ignored outside git; never `node_modules`; minus
+ * config `exclude` and the README's header and footer files), or, given
+ * paths (relative to `cwd`), those files and the Markdown files inside those folders.
+ */
+export function lintTargets(session: LintSession, paths: readonly string[], cwd: string = process.cwd()): string[] {
+  // The README's hand-written header and footer files are linted as part of the README, whose links they share.
+  const { headerFile, footerFile } = session.config.readme;
+  const fragments = [headerFile, footerFile].flatMap((file) => (file === null ? [] : [session.repo.relative(session.repo.resolve(file))]));
+  const all = listMarkdownFiles(session.repo, session.config.exclude).filter((file) => !fragments.includes(file));
+  if (paths.length === 0) return all;
+  const targets: string[] = [];
+  for (const given of paths) {
+    const absolute = session.repo.resolve(path.resolve(cwd, given));
+    if (!existsSync(absolute)) throw new UserError('no such file', { file: given });
+    if (statSync(absolute).isDirectory()) {
+      const folder = session.repo.relative(absolute);
+      targets.push(...(folder === '' ? all : all.filter((file) => file.startsWith(`${folder}/`))));
+    } else {
+      const relative = session.repo.relative(absolute);
+      // Dependencies are never linted nor fixed, even when named.
+      if (!relative.split('/').includes('node_modules')) targets.push(relative);
+    }
+  }
+  return [...new Set(targets)];
+}
+
+/** The run's context: repository, config, content, and the one home of data shared across files. */
+export function createLintContext(session: LintSession): LintContext {
+  return { repo: session.repo, config: session.config, content: session.loadContent(), cache: new Map() };
+}
+
+/** Reads and lints each target with `rules` in this thread; one vfile per target, in order. */
+export async function lintFiles(
+  session: LintSession,
+  targets: readonly string[],
+  rules: readonly EnabledRule[],
+  options: { readonly knownRuleIds?: readonly string[]; readonly context?: LintContext } = {},
+): Promise<VFile[]> {
+  const lint = createLinter(rules, knownIds(rules, options.knownRuleIds));
+  const lintContext = options.context ?? createLintContext(session);
+  const files: VFile[] = [];
+  for (const target of targets) files.push(await lint(readNote(session.repo, target), lintContext));
+  return files;
+}
+
+function knownIds(rules: readonly EnabledRule[], known?: readonly string[]): string[] {
+  return known ? [...known] : rules.map(({ rule }) => rule.id);
+}
+
+export interface ProjectLintOptions {
+  /** Reuse and refresh `.cache/lint-cache.json` (default true). */
+  readonly cache?: boolean;
+  /** Open the values rules remember across runs (MathJax verdicts…) (default: as `cache`). */
+  readonly remembered?: boolean;
+  /** Worker threads to use; default one per core for large runs, none for small ones. */
+  readonly workers?: number;
+  /**
+   * The host's worker script: it calls `serveLintWorker` with the same rules
+   * table. Without it every file is linted in this thread.
+   */
+  readonly workerUrl?: URL;
+  /** Every rule id of the host (so `<!-- lint ignore <id> -->` of a rule that is off is no unknown rule). */
+  readonly knownRuleIds?: readonly string[];
+}
+
+export interface ProjectLintResult {
+  readonly files: VFile[];
+  /** Files whose findings came from the cache. */
+  readonly cached: number;
+}
+
+/** A linted file: its vfile when linted in this thread, else its findings as data. */
+type Linted = { file?: VFile; messages?: StoredMessage[]; factsDigest: string };
+
+/**
+ * Lints `targets` the fast way: files unchanged since the last run (same
+ * bytes, same tool build, config and rules, same cross-file facts as the
+ * rules declare them) take their findings from the cache; the rest are linted
+ * in this thread or on worker threads, one syntax tree at a time. Same
+ * findings as `lintFiles`.
+ */
+export async function lintProject(
+  session: LintSession,
+  targets: readonly string[],
+  rules: readonly EnabledRule[],
+  options: ProjectLintOptions = {},
+): Promise<ProjectLintResult> {
+  const { repo } = session;
+  const useCache = options.cache !== false;
+  const known = knownIds(rules, options.knownRuleIds);
+  const reads = combinedReads(rules.map(({ rule }) => rule.reads));
+  const lintContext = createLintContext(session);
+  const remember = options.remembered ?? useCache;
+  const stores = remember ? openRemembered(repo, reads.remembered, lintContext) : new Map();
+  const workers = workersAvailable(options.workerUrl) ? (options.workers ?? workerCount(targets.length)) : 0;
+
+  const lintNow = async (files: readonly string[]): Promise<Map<string, Linted>> => {
+    const results = new Map<string, Linted>();
+    if (files.length === 0) return results;
+    if (workers > 0 && options.workerUrl) {
+      const setup = {
+        root: repo.path,
+        contentDir: session.contentDir,
+        config: session.config,
+        rules: rules.map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
+        knownRuleIds: known,
+        remembered: remember,
+      };
+      const pooled = await lintInWorkers(options.workerUrl, setup, files, workers);
+      for (const [key, entries] of pooled.learned) await stores.get(key)?.merge(entries);
+      for (const [target, result] of pooled.results) results.set(target, result);
+      return results;
+    }
+    const lint = createFileLinter(rules, known, reads.facts);
+    for (const target of files) {
+      const { file, factsDigest } = await lint(target, lintContext);
+      // Findings stay vfile messages; the syntax tree and the text are dropped.
+      file.value = '';
+      delete file.data.decoded;
+      delete file.data.lintContext;
+      results.set(target, { file, factsDigest });
+    }
+    return results;
+  };
+
+  const key = runKey({
+    config: session.config,
+    contentDir: session.contentDir,
+    rules: rules.map(({ rule, severity, options: ruleOptions }) => [rule.id, severity, ruleOptions]),
+  });
+  const previous = useCache ? loadLintCache(repo, key) : undefined;
+  const state = useCache ? [reads.fileTree ? fileTreeDigest(repo.path) : '', reads.gitIndex ? gitIndexDigest(repo.path) : ''].join('\0') : '';
+
+  const hashes = new Map<string, string | undefined>(targets.map((target) => [target, useCache ? readHash(repo, target) : undefined]));
+  const hits = new Map<string, CacheEntry>();
+  const misses: string[] = [];
+  for (const target of targets) {
+    const entry = previous?.entries[target];
+    const hash = hashes.get(target);
+    if (entry && hash !== undefined && entry.hash === hash) hits.set(target, entry);
+    else misses.push(target);
+  }
+
+  const results = await lintNow(misses);
+  const digests = new Map<string, string>();
+  for (const [target, entry] of hits) digests.set(target, entry.factsDigest);
+  for (const [target, result] of results) digests.set(target, result.factsDigest);
+  const world = worldDigest(state, digests);
+  let cached = hits.size;
+  if (hits.size > 0 && previous?.world !== world) {
+    // Something a rule reads from other files changed (as the rules declare it): cached findings may be stale.
+    for (const [target, result] of await lintNow([...hits.keys()])) results.set(target, result);
+    hits.clear();
+    cached = 0;
+  }
+
+  for (const store of stores.values()) store.save();
+  if (useCache) {
+    const entries: Record<string, CacheEntry> = {};
+    for (const target of targets) {
+      const hash = hashes.get(target);
+      const hit = hits.get(target);
+      const result = results.get(target);
+      if (hash === undefined) continue;
+      if (hit) entries[target] = hit;
+      else if (result && result.factsDigest !== 'unreadable' && result.factsDigest !== 'failed') {
+        entries[target] = { hash, factsDigest: result.factsDigest, messages: result.messages ?? storeMessages(result.file as VFile) };
+      }
+    }
+    saveLintCache(repo, { format: 2, runKey: key, world, entries });
+  }
+
+  const files = targets.map((target) => {
+    const result = results.get(target);
+    if (result?.file) return result.file;
+    const file = new VFile({ path: target, cwd: repo.path });
+    restoreMessages(file, hits.get(target)?.messages ?? result?.messages ?? []);
+    return file;
+  });
+  return { files, cached };
+}
+
+function readHash(repo: RepoRoot, target: string): string | undefined {
+  try {
+    return contentHash(readRegularFile(repo.resolve(target), target, { maxBytes: MAX_NOTE_BYTES }));
+  } catch {
+    return undefined;
+  }
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true));
+}
