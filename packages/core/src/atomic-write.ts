@@ -2,10 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   type Stats,
   closeSync,
+  constants,
+  fstatSync,
   fsyncSync,
-  lstatSync,
+  linkSync,
   mkdirSync,
   openSync,
+  readSync,
   readdirSync,
   realpathSync,
   renameSync,
@@ -19,7 +22,6 @@ import { UserError } from './errors.js';
 import { assertLockStillHeld } from './lock-registry.js';
 import { userErrorFromOs } from './os-error.js';
 import { processIsAlive } from './process-alive.js';
-import { readRegularFileWithStats } from './regular-file.js';
 import { TEMP_FOLDER } from './reserved-paths.js';
 import { isWithin, resolveInsideRoot } from './safe-path.js';
 
@@ -86,20 +88,69 @@ export function tempFolder(realRoot: string): string {
   return folder;
 }
 
-function assertUnchanged(target: string, shown: string, expected: FileStamp | 'absent'): void {
-  let current: Stats;
+/** The file as it was checked: an open descriptor on that very inode, to see writes that land after the check. */
+interface Checked {
+  readonly fd: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/**
+ * Throws FileChangedError unless `target` is still as `expected` says. When it
+ * exists, returns a descriptor on the checked inode (the caller closes it).
+ */
+function checkUnchanged(target: string, shown: string, expected: FileStamp | 'absent'): Checked | undefined {
+  let fd: number;
   try {
-    current = lstatSync(target);
+    fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && expected === 'absent') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && expected === 'absent') return undefined;
     throw new FileChangedError(shown);
   }
-  if (expected === 'absent' || !current.isFile() || current.size !== expected.size || current.mtimeMs !== expected.mtimeMs) {
-    throw new FileChangedError(shown);
+  try {
+    const current = fstatSync(fd);
+    if (expected === 'absent' || !current.isFile() || current.size !== expected.size || current.mtimeMs !== expected.mtimeMs) {
+      throw new FileChangedError(shown);
+    }
+    // Same size and time: the hash decides (a quick edit can keep both).
+    if (stampOf(readAll(fd, expected.size + 1), current).sha256 !== expected.sha256) throw new FileChangedError(shown);
+    return { fd, size: current.size, mtimeMs: current.mtimeMs };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
-  // Same size and time: the hash decides (a quick edit can keep both).
-  const now = readRegularFileWithStats(target, shown, { maxBytes: expected.size });
-  if (stampOf(now.bytes, now.stats).sha256 !== expected.sha256) throw new FileChangedError(shown);
+}
+
+/** Up to `limit` bytes of an open file from its start. */
+function readAll(fd: number, limit: number): Buffer {
+  const buffer = Buffer.allocUnsafe(limit);
+  let length = 0;
+  while (length < limit) {
+    const read = readSync(fd, buffer, length, limit - length, length);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+/**
+ * After the rename: when the replaced inode was written to between the check
+ * and the rename (an editor appending in place), its bytes are put back, if
+ * the file is still the one just written, and the change is reported. So an
+ * in-place edit is never lost to the rename; only a write that starts after
+ * this look (into a file already replaced) could be.
+ */
+function putBackLateEdit(checked: Checked, real: string, shown: string, written: FileStamp, root: string): void {
+  const now = fstatSync(checked.fd);
+  if (now.size === checked.size && now.mtimeMs === checked.mtimeMs) return;
+  const theirs = readAll(checked.fd, now.size + 1);
+  try {
+    writeFileAtomic(real, theirs, { root, unchangedSince: written });
+  } catch (error) {
+    // Replaced again since: that newer file is the user's; it stays.
+    if (!(error instanceof FileChangedError)) throw error;
+  }
+  throw new FileChangedError(shown);
 }
 
 /**
@@ -127,6 +178,8 @@ export function writeFileAtomic(target: string, data: Uint8Array | string, optio
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let temp: string | undefined;
   let fd: number | undefined;
+  let checked: Checked | undefined;
+  let written: FileStamp | undefined;
   try {
     let folder = tempFolder(realRoot);
     temp = path.join(folder, tempName());
@@ -141,18 +194,42 @@ export function writeFileAtomic(target: string, data: Uint8Array | string, optio
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
+    if (options.unchangedSince !== undefined) written = stampOf(bytes, fstatSync(fd));
     closeSync(fd);
     fd = undefined;
     // Fencing: a command whose write lock was taken over stops before it writes.
     assertLockStillHeld(realRoot);
-    if (options.unchangedSince !== undefined) assertUnchanged(real, shown, options.unchangedSince);
-    renameSync(temp, real);
+    if (options.unchangedSince === 'absent') {
+      // Create only if still absent: link() refuses an existing name, where rename would replace it.
+      checkUnchanged(real, shown, 'absent');
+      try {
+        linkSync(temp, real);
+        rmSync(temp, { force: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new FileChangedError(shown);
+        // A file system without hard links: the plain rename, with its small window.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+        renameSync(temp, real);
+      }
+    } else {
+      if (options.unchangedSince !== undefined) checked = checkUnchanged(real, shown, options.unchangedSince);
+      renameSync(temp, real);
+    }
     temp = undefined;
   } catch (error) {
+    if (checked !== undefined) closeSync(checked.fd);
     if (fd !== undefined) closeSync(fd);
     if (temp !== undefined) rmSync(temp, { force: true });
     removeEmptyTempFolder(realRoot);
     throw userErrorFromOs(error, shown, 'write the file');
+  }
+  if (checked !== undefined && written !== undefined) {
+    try {
+      putBackLateEdit(checked, real, shown, written, options.root);
+    } finally {
+      closeSync(checked.fd);
+    }
   }
   try {
     const dirFd = openSync(path.dirname(real), 'r');
