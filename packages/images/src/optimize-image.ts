@@ -1,3 +1,5 @@
+import type { Metadata } from 'sharp';
+import { carriedMetadataNote, displayedWidth } from './carried-metadata.js';
 import { decodeRaster, safeInput } from './decode.js';
 import { ImageError } from './image-error.js';
 import { formatOfName, isLosslessWebp, sniffFormat } from './image-format.js';
@@ -58,7 +60,7 @@ export async function optimizeImage(
   if (format === 'png') return settings.lossy ? lossyPng(sharp, bytes, settings, width) : losslessPng(sharp, bytes, settings);
   if (format === 'webp' && isLosslessWebp(bytes)) return losslessWebp(sharp, bytes, settings);
   if (!settings.lossy) return { kind: 'skipped', reason: `lossy ${format === 'jpeg' ? 'JPEG' : 'WebP'} is only re-encoded with --lossy` };
-  return lossyReencode(sharp, bytes, format === 'jpeg' ? 'jpeg' : 'webp', settings, width);
+  return lossyReencode(sharp, bytes, format === 'jpeg' ? 'jpeg' : 'webp', settings);
 }
 
 /**
@@ -87,12 +89,17 @@ function resizeWidth(settings: OptimizeSettings, width: number): number | undefi
 /**
  * Palette quantisation (with the resize, if any), refused when our quality
  * score falls under the floor (the image then gets the lossless treatment).
+ * An eXIf orientation stays metadata over the unturned pixels; only
+ * --strip-metadata applies it to the pixels, and the note says so.
  */
 async function lossyPng(sharp: SharpFactory, bytes: Buffer, settings: OptimizeSettings, width: number): Promise<Optimization> {
-  const input = { ...safeInput(settings.maxPixels), ignoreIcc: true, autoOrient: true };
-  const targetWidth = resizeWidth(settings, width);
+  const strip = settings.stripMetadata;
+  const header = await sharp(bytes, safeInput(settings.maxPixels)).metadata();
+  const turn = header.orientation ?? 1;
+  const input = { ...safeInput(settings.maxPixels), ignoreIcc: true, autoOrient: strip };
+  const targetWidth = resizeWidth(settings, strip ? displayedWidth(header) : width);
   const reference = sharp(bytes, input);
-  if (targetWidth) reference.resize({ width: targetWidth });
+  if (targetWidth) reference.resize(!strip && turn >= 5 ? { height: targetWidth } : { width: targetWidth });
   // The reference (before quantisation) at 8 bits, to score the palette against.
   const { data, info } = await reference.raw().toBuffer({ resolveWithObject: true });
   const original = { width: info.width, height: info.height, channels: info.channels, depth: 8 as const, data };
@@ -108,11 +115,12 @@ async function lossyPng(sharp: SharpFactory, bytes: Buffer, settings: OptimizeSe
     return { ...exact, note: `palette quality ${quality.toFixed(0)} under the floor ${settings.pngQuality.min}: kept lossless` };
   }
   // The quantiser's own palette encoding is used as is: re-encoding its indices ourselves won on too few images to pay for itself.
-  // The orientation is now in the pixels (eXIf dropped), and chunks bound to the old colour layout cannot follow.
+  // Chunks bound to the old colour layout cannot follow the new palette.
   const source = readPngMetadata(bytes);
-  const kept = withoutChunks(metadataToKeep(source, settings.stripMetadata), new Set([...COLOUR_BOUND_CHUNKS, 'eXIf']));
+  const kept = withoutChunks(metadataToKeep(source, strip), new Set(strip ? [...COLOUR_BOUND_CHUNKS, 'eXIf'] : COLOUR_BOUND_CHUNKS));
   const candidates = [{ bytes: withMetadata(quantised, kept), encoding: 'png palette (quantised)' }];
-  const note = metadataNote(source, kept);
+  const notes = [metadataNote(source, kept), strip && turn !== 1 ? `EXIF orientation ${turn} applied to the pixels` : undefined].filter(Boolean);
+  const note = notes.length > 0 ? notes.join('; ') : undefined;
   return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels), ...(note ? { note } : {}) };
 }
 
@@ -122,21 +130,37 @@ async function losslessWebp(sharp: SharpFactory, bytes: Buffer, settings: Optimi
   const pipeline = sharp(bytes, { ...safeInput(settings.maxPixels), autoOrient: false });
   const encoded = await (settings.stripMetadata ? pipeline.keepIccProfile() : pipeline.keepMetadata()).webp({ lossless: true, effort: 6, exact: true }).toBuffer();
   const candidates = [{ bytes: encoded, encoding: 'webp lossless' }];
-  const note = settings.stripMetadata ? 'metadata other than the colour profile removed' : 'kept EXIF, XMP and colour profile';
-  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels), note };
+  // The stored pixels are compared exactly, so the orientation stays metadata even when stripping.
+  const note = carriedMetadataNote(await sharp(bytes).metadata(), await sharp(encoded).metadata(), 'kept');
+  return { kind: 'tried', best: await smallestVerified(sharp, raster, candidates, bytes.length, settings.maxPixels), ...(note ? { note } : {}) };
 }
 
-/** JPEG at mozjpeg quality, or lossy WebP: the orientation is applied first, then metadata other than the profile dropped. */
+/**
+ * JPEG at mozjpeg quality, or lossy WebP. By default EXIF, XMP, IPTC and the
+ * colour profile go along (the user's copyright and rights) and the
+ * orientation stays metadata, the stored pixels unturned; with
+ * --strip-metadata only the profile stays and the orientation is applied to
+ * the pixels (so the image still shows upright), which the note says.
+ */
 async function lossyReencode(
   sharp: SharpFactory,
   bytes: Buffer,
   format: 'jpeg' | 'webp',
   settings: OptimizeSettings,
-  width: number,
 ): Promise<Optimization> {
-  const pipeline = sharp(bytes, { ...safeInput(settings.maxPixels), autoOrient: true }).keepIccProfile();
-  const targetWidth = resizeWidth(settings, width);
-  if (targetWidth) pipeline.resize({ width: targetWidth });
+  let header: Metadata;
+  try {
+    header = await sharp(bytes, safeInput(settings.maxPixels)).metadata();
+  } catch (error) {
+    throw new ImageError(`cannot read the image header: ${(error as Error).message}`);
+  }
+  const strip = settings.stripMetadata;
+  const pipeline = sharp(bytes, { ...safeInput(settings.maxPixels), autoOrient: strip });
+  if (strip) pipeline.keepIccProfile();
+  else pipeline.keepMetadata();
+  const targetWidth = resizeWidth(settings, displayedWidth(header));
+  // Unturned pixels of a quarter-turned image: its displayed width is their height.
+  if (targetWidth) pipeline.resize(!strip && (header.orientation ?? 1) >= 5 ? { height: targetWidth } : { width: targetWidth });
   let encoded: Buffer;
   try {
     encoded =
@@ -146,6 +170,7 @@ async function lossyReencode(
   } catch (error) {
     throw new ImageError(`cannot decode: ${(error as Error).message}`);
   }
+  const note = carriedMetadataNote(header, await sharp(encoded).metadata(), strip ? 'applied' : 'kept');
   const best = encoded.length < bytes.length ? { bytes: encoded, encoding: `${format} q${format === 'jpeg' ? settings.jpegQuality : settings.webpQuality}` } : undefined;
-  return { kind: 'tried', best };
+  return { kind: 'tried', best, ...(note ? { note } : {}) };
 }

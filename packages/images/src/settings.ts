@@ -10,7 +10,11 @@ export interface OptimizeSettings {
   readonly maxWidth: number | null;
   /** Larger images are refused before decoding (decompression bombs). */
   readonly maxPixels: number;
-  /** Drop metadata that does not change how the image renders (text, time, EXIF other than PNG orientation, trailing data). */
+  /**
+   * Drop metadata that does not change how the image renders (text, time, EXIF other than PNG orientation,
+   * XMP, IPTC, trailing data). A re-encoded JPEG or WebP, or a quantised PNG, gets its orientation applied
+   * to the pixels instead, and the summary says so.
+   */
   readonly stripMetadata: boolean;
 }
 

@@ -136,8 +136,11 @@ Options:
                     (JPEG), lossy WebP and resizing to \`images.maxWidth\`
   --strip-metadata  drop metadata that does not change how an image renders
                     (PNG text such as copyright, time, background, data after
-                    the end; WebP EXIF and XMP). By default every byte of it is
-                    kept, and the summary says what was kept or removed
+                    the end; JPEG and WebP EXIF, XMP and IPTC). By default it is
+                    kept byte for byte and an EXIF orientation stays metadata;
+                    when stripping, a re-encoded JPEG or WebP (and a quantised
+                    PNG) gets its orientation applied to the pixels instead.
+                    The summary says per image what was kept, removed or applied
   <file>…           only these images (e.g. from a pre-commit hook)`,
   options: { check: { type: 'boolean' }, lossy: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'strip-metadata': { type: 'boolean' } },
   allowPositionals: true,

@@ -162,9 +162,82 @@ describe('lossless WebP metadata', () => {
     const file = put('figure.webp', original);
     const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossless, complete: true, manifest: options.manifest });
     expect(result.rows[0]?.status).toBe('optimized');
-    expect(result.rows[0]?.note).toContain('kept EXIF, XMP and colour profile');
+    // Exactly what the original holds (no colour profile here).
+    expect(result.rows[0]?.note).toBe('webp lossless; kept EXIF, XMP');
     const metadata = await sharp(readFileSync(path.join(fixture.root, file))).metadata();
+    const before = await sharp(original).metadata();
+    expect(metadata.exif?.equals(before.exif!)).toBe(true);
+    expect(metadata.xmp?.equals(before.xmp!)).toBe(true);
     expect(metadata.exif?.toString('latin1')).toContain('CC BY 4.0 the figure author');
     expect(metadata.xmp?.toString('utf8')).toContain('xmpRights:Marked');
+  });
+});
+
+describe('lossy JPEG and WebP metadata', () => {
+  const lossy = settingsFromOptions({ ...options, maxWidth: null }, { lossy: true });
+  const lossyStrip = settingsFromOptions({ ...options, maxWidth: null }, { lossy: true, stripMetadata: true });
+  const RIGHTS_XMP =
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:Marked="True"><dc:rights><rdf:Alt><rdf:li xml:lang="x-default">CC BY 4.0 图的作者</rdf:li></rdf:Alt></dc:rights></rdf:Description></rdf:RDF></x:xmpmeta>';
+
+  /** A wide photo-like image (60×40) with an EXIF copyright and artist, XMP rights and EXIF orientation 6, at quality 100. */
+  async function photo(format: 'jpeg' | 'webp'): Promise<Buffer> {
+    const pixels = Buffer.alloc(60 * 40 * 3);
+    for (let index = 0; index < pixels.length; index++) pixels[index] = (Math.floor(index / 3) * 37 + (index % 3) * 91) % 251;
+    const pipeline = sharp(pixels, { raw: { width: 60, height: 40, channels: 3 } })
+      .withMetadata({ orientation: 6 })
+      .withExifMerge({ IFD0: { Copyright: '(c) 2025 the figure author, CC BY 4.0', Artist: '某人' } })
+      .withXmp(RIGHTS_XMP);
+    return format === 'jpeg' ? pipeline.jpeg({ quality: 100 }).toBuffer() : pipeline.webp({ quality: 100 }).toBuffer();
+  }
+
+  for (const format of ['jpeg', 'webp'] as const) {
+    it(`${format}: keeps EXIF (copyright, orientation) and XMP rights byte for byte, pixels unturned, and says so`, async () => {
+      const original = await photo(format);
+      const before = await sharp(original).metadata();
+      expect(before.orientation).toBe(6);
+      expect(before.exif?.toString('latin1')).toContain('CC BY 4.0');
+      const file = put(`photo.${format === 'jpeg' ? 'jpg' : 'webp'}`, original);
+      const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossy, complete: true, manifest: options.manifest });
+      const row = result.rows[0]!;
+      expect(row.status).toBe('optimized');
+      expect(row.note).toContain('kept EXIF, XMP');
+      expect(row.note).not.toMatch(/removed|rewritten|applied/u);
+      const written = readFileSync(path.join(fixture.root, file));
+      expect(written.length).toBeLessThan(original.length);
+      const after = await sharp(written).metadata();
+      expect(after.exif?.equals(before.exif!)).toBe(true);
+      expect(after.xmp?.equals(before.xmp!)).toBe(true);
+      expect(after.orientation).toBe(6);
+      // The stored pixels keep their layout: the orientation is still only metadata.
+      expect([after.width, after.height]).toEqual([60, 40]);
+    });
+
+    it(`${format}: --strip-metadata removes EXIF and XMP, applies the orientation to the pixels, and says both`, async () => {
+      const original = await photo(format);
+      const file = put(`stripped.${format === 'jpeg' ? 'jpg' : 'webp'}`, original);
+      const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: lossyStrip, complete: true, manifest: options.manifest });
+      const row = result.rows[0]!;
+      expect(row.status).toBe('optimized');
+      expect(row.note).toContain('removed EXIF, XMP');
+      expect(row.note).toContain('EXIF orientation 6 applied to the pixels');
+      const after = await sharp(readFileSync(path.join(fixture.root, file))).metadata();
+      expect(after.exif).toBeUndefined();
+      expect(after.xmp).toBeUndefined();
+      // Shown upright as before: 40 wide, 60 high.
+      expect([after.width, after.height]).toEqual([40, 60]);
+      expect(readManifest(fixture.repo, options.manifest).get(file)?.settings).toContain('metadata stripped');
+    });
+  }
+
+  it('a quarter-turned JPEG is narrowed to the displayed width (its stored height), kept unturned', async () => {
+    const original = await photo('jpeg');
+    const file = put('narrow.jpg', original);
+    const narrow = settingsFromOptions({ ...options, maxWidth: 20 }, { lossy: true });
+    const result = await optimizeFiles({ repo: fixture.repo, files: [file], options, settings: narrow, complete: true, manifest: options.manifest });
+    expect(result.rows[0]?.status).toBe('optimized');
+    const after = await sharp(readFileSync(path.join(fixture.root, file))).metadata();
+    expect(after.orientation).toBe(6);
+    // Stored 30×20: shown 20 wide.
+    expect([after.width, after.height]).toEqual([30, 20]);
   });
 });
