@@ -77,6 +77,29 @@ describe('lint runner', () => {
     expect(untracked).toHaveLength(10);
   });
 
+  it('reports orphan images after every file is linted: same in one thread, on workers and from the cache; lint comments apply', () => {
+    const root = linkedRepo(3);
+    writeFileSync(path.join(root, 'content/2.章节2/images/unused.png'), 'png');
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    const expected = ['content/2.章节2/1.笔记1.md:1 link-orphan-image Image `images/unused.png` is not referenced by any note; expected a link to it, or deleting it'];
+    const orphans = (report: ReturnType<typeof lintJson>['report']) => findings(report).filter((line) => line.includes('link-orphan-image'));
+    expect(orphans(lintJson(root, '--no-cache', '--workers', '0').report)).toEqual(expected);
+    expect(orphans(lintJson(root, '--no-cache', '--workers', '2').report)).toEqual(expected);
+    expect(orphans(lintJson(root).report)).toEqual(expected);
+    expect(orphans(lintJson(root).report)).toEqual(expected);
+    // Another note now links to it: the warm run drops the finding although the first note is unchanged.
+    const other = path.join(root, 'content/2.章节2/7.笔记7.md');
+    writeFileSync(other, `${readFileSync(other, 'utf8')}\n![未用](./images/unused.png)\n`);
+    expect(orphans(lintJson(root).report)).toEqual([]);
+    writeFileSync(other, readFileSync(other, 'utf8').replace('![未用](./images/unused.png)', ''));
+    expect(orphans(lintJson(root).report)).toEqual(expected);
+    // A comment in the note that carries the finding silences it, as for any rule.
+    const first = path.join(root, 'content/2.章节2/1.笔记1.md');
+    writeFileSync(first, `<!-- lint disable link-orphan-image -->\n${readFileSync(first, 'utf8')}`);
+    expect(orphans(lintJson(root).report)).toEqual([]);
+    expect(orphans(lintJson(root, '--no-cache', '--workers', '2').report)).toEqual([]);
+  });
+
   it('ignores a corrupt cache file and replaces it', () => {
     const root = linkedRepo(1);
     const clean = findings(lintJson(root, '--no-cache').report);

@@ -3,7 +3,7 @@ import type { Plugin } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import type { Config, SeverityLabel } from './config/schema.js';
-import type { RuleReads } from './engine/declarations.js';
+import type { AfterFiles, RuleReads } from './engine/declarations.js';
 
 /** Source stamped on every message of this toolchain; also the `lint` comment source. */
 export const SOURCE = 'llm-notes';
@@ -31,6 +31,8 @@ export interface RuleMeta {
    * else leaves it out.
    */
   readonly reads?: RuleReads;
+  /** Findings computed once all files are linted, from facts of every file (see `AfterFiles`). */
+  readonly afterFiles?: AfterFiles;
 }
 
 export type RuleImplementation<Options> = (tree: Root, file: VFile, options: Options | undefined) => void | Promise<void>;

@@ -16,6 +16,8 @@ export interface CacheEntry {
   readonly hash: string;
   readonly factsDigest: string;
   readonly messages: StoredMessage[];
+  /** Facts the after-files phases collect, by id. */
+  readonly collected?: Record<string, unknown>;
 }
 
 export interface LintCache {

@@ -64,3 +64,33 @@ export function combinedReads(reads: readonly (RuleReads | undefined)[]): Requir
   }
   return { fileTree, gitIndex, facts: [...facts.values()], remembered: [...remembered.values()] };
 }
+
+/** A finding of a rule's after-files phase, on one file of the run. */
+export interface RunFinding {
+  /** Root-relative path of the file it is reported on. */
+  readonly path: string;
+  readonly reason: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** What a rule's after-files phase sees: the facts it collects, per linted file. */
+export interface FilesOfRun {
+  /** Root-relative path → the fact's value, for every linted file (cached files included). */
+  facts(id: string): ReadonlyMap<string, unknown>;
+}
+
+/**
+ * A rule whose findings depend on every file of the run (an image no note
+ * links to), in the spirit of unified-engine's file-set plugins: the engine
+ * collects the declared facts while it lints each file (or takes them from
+ * the cache), then calls `run` once; its findings are reported on their
+ * files through the same severity and `<!-- lint … -->` comments as any
+ * finding. Run every time, so a change in one file never invalidates the
+ * cached findings of the others. Outside the engine the rule's per-file
+ * implementation runs instead.
+ */
+export interface AfterFiles {
+  readonly collects: readonly CrossFileFact[];
+  readonly run: (files: FilesOfRun, context: import('../lint-context.js').LintContext) => RunFinding[];
+}

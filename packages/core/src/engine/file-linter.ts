@@ -16,6 +16,8 @@ export interface LintedFile {
    * cached finding stale. `unreadable` and `failed` are never cached.
    */
   readonly factsDigest: string;
+  /** Values of the facts the rules' after-files phases collect, by fact id. */
+  readonly collected: Record<string, unknown>;
 }
 
 export type FileLinter = (target: string, context: LintContext) => Promise<LintedFile>;
@@ -24,11 +26,13 @@ declare module 'vfile' {
   interface DataMap {
     /** Set by the engine's facts collector: digest of the file's declared cross-file facts. */
     factsDigest: string;
+    /** Set by the engine's facts collector: the facts after-files phases collect, by id. */
+    collected: Record<string, unknown>;
   }
 }
 
 /** A rule that runs after the real rules on the same tree (a file is parsed once) and only takes the declared facts. */
-function factsCollector(facts: readonly CrossFileFact[]): RuleDefinition {
+function factsCollector(facts: readonly CrossFileFact[], collects: readonly CrossFileFact[]): RuleDefinition {
   return defineRule(
     {
       id: 'internal-facts',
@@ -41,18 +45,24 @@ function factsCollector(facts: readonly CrossFileFact[]): RuleDefinition {
       const hash = createHash('sha1');
       for (const fact of facts) hash.update(`${fact.id}\0${JSON.stringify(fact.of(tree, file))}\n`);
       file.data.factsDigest = hash.digest('base64');
+      file.data.collected = Object.fromEntries(collects.map((fact) => [fact.id, fact.of(tree, file)]));
     },
   );
 }
 
 /** Lints one file (read safely from the root) with every enabled rule, plus the digest of its declared facts. */
-export function createFileLinter(rules: readonly EnabledRule[], knownRuleIds: readonly string[], facts: readonly CrossFileFact[]): FileLinter {
-  const lint = createLinter([...rules, { rule: factsCollector(facts), severity: 'warn', options: undefined }], knownRuleIds);
+export function createFileLinter(
+  rules: readonly EnabledRule[],
+  knownRuleIds: readonly string[],
+  facts: readonly CrossFileFact[],
+  collects: readonly CrossFileFact[] = [],
+): FileLinter {
+  const lint = createLinter([...rules, { rule: factsCollector(facts, collects), severity: 'warn', options: undefined }], knownRuleIds);
   return async (target, context) => {
     const file = readNote(context.repo, target);
-    if (file.value === undefined) return { file, factsDigest: 'unreadable' };
+    if (file.value === undefined) return { file, factsDigest: 'unreadable', collected: {} };
     await lint(file, context);
-    const digest = file.data.factsDigest;
-    return { file, factsDigest: typeof digest === 'string' ? digest : 'failed' };
+    const { factsDigest, collected } = file.data;
+    return { file, factsDigest: typeof factsDigest === 'string' ? factsDigest : 'failed', collected: collected ?? {} };
   };
 }

@@ -1,6 +1,15 @@
 // The lint engine: discovery of the files to lint, the linter, the worker
 // pool, the cache keyed on what rules declare they read, and the fix loop.
-export { type CrossFileFact, type PersistentStore, type RememberedValues, type RuleReads, combinedReads } from './declarations.js';
+export {
+  type AfterFiles,
+  type CrossFileFact,
+  type FilesOfRun,
+  type PersistentStore,
+  type RememberedValues,
+  type RuleReads,
+  type RunFinding,
+  combinedReads,
+} from './declarations.js';
 export { LINT_CACHE_FILE, runKey } from './cache.js';
 export { type FileFix, type FixLoopResult, MAX_FIX_PASSES, fixFile, isReadOnly, runFixLoop } from './fix.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './linter.js';

@@ -8,6 +8,7 @@ import type { BatchRequest, BatchResult, WorkerSetup } from './worker.js';
 export interface PooledResult {
   readonly messages: StoredMessage[];
   readonly factsDigest: string;
+  readonly collected: Record<string, unknown>;
 }
 
 /** Files per message to a worker: large enough to amortize messaging, small enough to balance. */
@@ -67,7 +68,7 @@ export async function lintInWorkers(
             worker.postMessage({ id: next++, targets: targetsOfBatch } satisfies BatchRequest);
           };
           worker.on('message', (reply: BatchResult) => {
-            for (const { target, messages, factsDigest } of reply.results) results.set(target, { messages, factsDigest });
+            for (const { target, messages, factsDigest, collected } of reply.results) results.set(target, { messages, factsDigest, collected });
             for (const [key, entries] of reply.learned) {
               const known = learned.get(key);
               if (known) known.push(...entries);

@@ -6,13 +6,14 @@ import type { ContentModel } from '../content-model.js';
 import { UserError } from '../errors.js';
 import type { LintContext } from '../lint-context.js';
 import { listMarkdownFiles } from '../markdown-files.js';
-import { MAX_NOTE_BYTES, readNote } from '../note-file.js';
+import { MAX_NOTE_BYTES } from '../note-file.js';
 import { readRegularFile } from '../regular-file.js';
 import type { RepoRoot } from '../safe-path.js';
 import { type CacheEntry, contentHash, fileTreeDigest, gitIndexDigest, loadLintCache, runKey, saveLintCache, worldDigest } from './cache.js';
+import { collectedFacts, runAfterFiles, splitRules } from './after-files.js';
 import { combinedReads } from './declarations.js';
 import { createFileLinter } from './file-linter.js';
-import { type EnabledRule, createLinter } from './linter.js';
+import type { EnabledRule } from './linter.js';
 import { type StoredMessage, restoreMessages, storeMessages } from './messages.js';
 import { lintInWorkers, workerCount, workersAvailable } from './pool.js';
 import { openRemembered } from './remembered.js';
@@ -67,10 +68,17 @@ export async function lintFiles(
   rules: readonly EnabledRule[],
   options: { readonly knownRuleIds?: readonly string[]; readonly context?: LintContext } = {},
 ): Promise<VFile[]> {
-  const lint = createLinter(rules, knownIds(rules, options.knownRuleIds));
+  const known = knownIds(rules, options.knownRuleIds);
   const lintContext = options.context ?? createLintContext(session);
+  const lint = createFileLinter(splitRules(rules).perFile, known, [], collectedFacts(rules));
   const files: VFile[] = [];
-  for (const target of targets) files.push(await lint(readNote(session.repo, target), lintContext));
+  const collected = new Map<string, Record<string, unknown>>();
+  for (const target of targets) {
+    const linted = await lint(target, lintContext);
+    files.push(linted.file);
+    collected.set(linted.file.path, linted.collected);
+  }
+  await runAfterFiles(splitRules(rules).afterFiles, collected, lintContext, new Map(files.map((file) => [file.path, file])), known);
   return files;
 }
 
@@ -101,7 +109,7 @@ export interface ProjectLintResult {
 }
 
 /** A linted file: its vfile when linted in this thread, else its findings as data. */
-type Linted = { file?: VFile; messages?: StoredMessage[]; factsDigest: string };
+type Linted = { file?: VFile; messages?: StoredMessage[]; factsDigest: string; collected: Record<string, unknown> };
 
 /**
  * Lints `targets` the fast way: files unchanged since the last run (same
@@ -142,14 +150,14 @@ export async function lintProject(
       for (const [target, result] of pooled.results) results.set(target, result);
       return results;
     }
-    const lint = createFileLinter(rules, known, reads.facts);
+    const lint = createFileLinter(splitRules(rules).perFile, known, reads.facts, collectedFacts(rules));
     for (const target of files) {
-      const { file, factsDigest } = await lint(target, lintContext);
+      const { file, factsDigest, collected } = await lint(target, lintContext);
       // Findings stay vfile messages; the syntax tree and the text are dropped.
       file.value = '';
       delete file.data.decoded;
       delete file.data.lintContext;
-      results.set(target, { file, factsDigest });
+      results.set(target, { file, factsDigest, collected });
     }
     return results;
   };
@@ -195,7 +203,7 @@ export async function lintProject(
       if (hash === undefined) continue;
       if (hit) entries[target] = hit;
       else if (result && result.factsDigest !== 'unreadable' && result.factsDigest !== 'failed') {
-        entries[target] = { hash, factsDigest: result.factsDigest, messages: result.messages ?? storeMessages(result.file as VFile) };
+        entries[target] = { hash, factsDigest: result.factsDigest, messages: result.messages ?? storeMessages(result.file as VFile), collected: result.collected };
       }
     }
     saveLintCache(repo, { format: 2, runKey: key, world, entries });
@@ -208,6 +216,13 @@ export async function lintProject(
     restoreMessages(file, hits.get(target)?.messages ?? result?.messages ?? []);
     return file;
   });
+  // Rules whose findings depend on every file report now, from the facts of this run and of the cache.
+  const { afterFiles } = splitRules(rules);
+  if (afterFiles.length > 0) {
+    const collected = new Map<string, Record<string, unknown>>();
+    for (const target of targets) collected.set(target, results.get(target)?.collected ?? hits.get(target)?.collected ?? {});
+    await runAfterFiles(afterFiles, collected, lintContext, new Map(files.map((file, index) => [targets[index] as string, file])), known);
+  }
   return { files, cached };
 }
 

@@ -4,6 +4,7 @@ import { type ContentModel, discoverContent } from '../content-model.js';
 import type { LintContext } from '../lint-context.js';
 import type { RuleDefinition } from '../rule.js';
 import { RepoRoot } from '../safe-path.js';
+import { collectedFacts, splitRules } from './after-files.js';
 import { combinedReads } from './declarations.js';
 import { createFileLinter } from './file-linter.js';
 import type { EnabledRule } from './linter.js';
@@ -28,7 +29,7 @@ export interface BatchRequest {
 
 export interface BatchResult {
   readonly id: number;
-  readonly results: readonly { target: string; messages: StoredMessage[]; factsDigest: string }[];
+  readonly results: readonly { target: string; messages: StoredMessage[]; factsDigest: string; collected: Record<string, unknown> }[];
   /** Values learned for this batch, by store key. */
   readonly learned: [string, unknown[]][];
 }
@@ -55,13 +56,13 @@ export function serveLintWorker(allRules: readonly RuleDefinition[]): void {
   });
   const reads = combinedReads(enabled.map(({ rule }) => rule.reads));
   const stores = setup.remembered ? openRemembered(repo, reads.remembered, context) : new Map();
-  const lint = createFileLinter(enabled, setup.knownRuleIds, reads.facts);
+  const lint = createFileLinter(splitRules(enabled).perFile, setup.knownRuleIds, reads.facts, collectedFacts(enabled));
 
   parentPort?.on('message', async (request: BatchRequest) => {
     const results: BatchResult['results'][number][] = [];
     for (const target of request.targets) {
-      const { file, factsDigest } = await lint(target, context);
-      results.push({ target, messages: storeMessages(file), factsDigest });
+      const { file, factsDigest, collected } = await lint(target, context);
+      results.push({ target, messages: storeMessages(file), factsDigest, collected });
     }
     const learned: [string, unknown[]][] = [...stores].map(([key, store]) => [key, store.takeAdded()]);
     parentPort?.postMessage({ id: request.id, results, learned } satisfies BatchResult);
