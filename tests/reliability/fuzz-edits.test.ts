@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, selectCompatibleEdits } from '@llm-notes/core';
+import { applyEdits, normalizeEdits, selectFixes } from '@llm-notes/core';
 import { fuzzParameters } from '../support/markdown-arbitrary.js';
 
 const text = fc.string({ unit: fc.constantFrom('a', '注', '\n', '\r\n', ' ', '$', '!'), maxLength: 60 });
@@ -23,7 +23,8 @@ describe('the edit engine under random edits', () => {
           ),
         ),
         ([source, edits]) => {
-          const chosen = selectCompatibleEdits(edits);
+          // Each edit a finding of its own, chosen as the fix loop chooses them.
+          const chosen = normalizeEdits(selectFixes(edits.map((edit) => ({ fix: [edit] }))).edits, source.length);
           const output = applyEdits(source, chosen);
           // Walk the output: untouched segments must match the source exactly, in order.
           let outputIndex = 0;

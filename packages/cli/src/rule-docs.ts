@@ -1,9 +1,9 @@
 import type { RuleDefinition } from '@llm-notes/core';
 
-function fence(markdown: string): string {
-  const longest = Math.max(2, ...[...markdown.matchAll(/`+/gu)].map((match) => match[0].length));
+function fence(body: string, language = 'markdown'): string {
+  const longest = Math.max(2, ...[...body.matchAll(/`+/gu)].map((match) => match[0].length));
   const ticks = '`'.repeat(longest + 1);
-  return `${ticks}markdown\n${markdown.endsWith('\n') ? markdown : `${markdown}\n`}${ticks}`;
+  return `${ticks}${language}\n${body.endsWith('\n') ? body : `${body}\n`}${ticks}`;
 }
 
 /** The documentation page of one rule, generated from the rules table. */
@@ -21,6 +21,10 @@ ${rule.description}
 ## Reported
 
 ${fence(rule.docs.fail)}
+
+Messages (\`line:column: message\`):
+
+${fence(rule.docs.messages.join('\n'), 'text')}
 
 ## Not reported
 

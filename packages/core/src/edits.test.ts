@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OverlappingEditsError, applyEdits, selectCompatibleEdits, selectFixes } from './edits.js';
+import { OverlappingEditsError, applyEdits, selectFixes } from './edits.js';
 import { decodeText, encodeText } from './text-file.js';
 
 describe('applyEdits', () => {
@@ -35,15 +35,6 @@ describe('applyEdits', () => {
 
   it('rejects edits outside the text', () => {
     expect(() => applyEdits('abc', [{ start: 2, end: 9, text: '' }])).toThrow(RangeError);
-  });
-
-  it('selects the compatible subset, leaving conflicts for a later pass', () => {
-    const chosen = selectCompatibleEdits([
-      { start: 0, end: 3, text: 'a' },
-      { start: 2, end: 4, text: 'b' },
-      { start: 5, end: 6, text: 'c' },
-    ]);
-    expect(chosen.map((edit) => edit.text)).toEqual(['a', 'c']);
   });
 });
 

@@ -44,21 +44,6 @@ export function normalizeEdits(edits: readonly TextEdit[], length: number): Text
   return result;
 }
 
-/**
- * The largest prefix-greedy set of edits that do not overlap, in order. Used
- * by the fix loop: conflicting edits wait for the next pass.
- */
-export function selectCompatibleEdits(edits: readonly TextEdit[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  for (const edit of sortEdits(edits)) {
-    const previous = chosen.at(-1);
-    if (previous && sameEdit(previous, edit)) continue;
-    if (chosen.some((other) => overlaps(other, edit))) continue;
-    chosen.push(edit);
-  }
-  return chosen;
-}
-
 /** A finding's proposed fix: all of its edits are applied, or none. */
 export interface Fixable {
   readonly fix?: readonly TextEdit[] | undefined;

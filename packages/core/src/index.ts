@@ -25,7 +25,7 @@ export {
   discoverContent,
   listContentImages,
 } from './content-model.js';
-export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectCompatibleEdits, selectFixes } from './edits.js';
+export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectFixes } from './edits.js';
 export { UserError } from './errors.js';
 export { isOsError, userErrorFromOs } from './os-error.js';
 export { type ReadOptions, type ReadResult, fileKind, readRegularFile, readRegularFileIfExists, readRegularFileWithStats } from './regular-file.js';
@@ -38,7 +38,18 @@ export { type NumberedName, compareNumbered, parseNumberedName } from './numbere
 export { createParser, parseMarkdown } from './processor.js';
 export { generatedMarkdown } from './generated-markdown.js';
 export { type ReportOptions, report } from './report.js';
-export { type RuleDefinition, type RuleImplementation, type RuleMeta, SOURCE, defineRule, resolveSetting, ruleDocsUrl } from './rule.js';
+export {
+  type RuleDefinition,
+  type RuleDocs,
+  type RuleImplementation,
+  type RuleMeta,
+  SOURCE,
+  TOOLCHAIN_REPOSITORY,
+  defineRule,
+  resolveSetting,
+  ruleDocsPath,
+  ruleDocsUrl,
+} from './rule.js';
 export { RepoRoot, isWithin, resolveInsideRoot } from './safe-path.js';
 export { GithubSlugger, normalizeFragment, slugsFor } from './slugger.js';
 export { type DecodedText, type LineEnding, decodeText, detectLineEnding, encodeText } from './text-file.js';

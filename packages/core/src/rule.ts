@@ -8,9 +8,20 @@ import type { AfterFiles, RuleReads } from './engine/declarations.js';
 /** Source stamped on every message of this toolchain; also the `lint` comment source. */
 export const SOURCE = 'llm-notes';
 
-/** Where each rule's documentation lives, relative to the repository root. */
-export function ruleDocsUrl(id: string): string {
+/**
+ * The toolchain's own repository on GitHub. A rule's `url` points at its docs
+ * page there, whichever repository is being linted: the page explains our rule.
+ */
+export const TOOLCHAIN_REPOSITORY = 'https://github.com/kebijuelun/Awesome-LLM-Learning';
+
+/** The docs page of a rule inside the toolchain repository (written by `notes docs`). */
+export function ruleDocsPath(id: string): string {
   return `docs/rules/${id}.md`;
+}
+
+/** A rule's documentation as an absolute URL (what vfile-message expects in `url`). */
+export function ruleDocsUrl(id: string): string {
+  return `${TOOLCHAIN_REPOSITORY}/blob/main/${ruleDocsPath(id)}`;
 }
 
 export interface RuleMeta {
@@ -22,8 +33,11 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Severity when the config does not name the rule; may depend on other config. */
   readonly defaultSeverity: SeverityLabel | ((config: Config) => SeverityLabel);
-  /** Markdown examples for the generated docs: one that is reported, one that is not. */
-  readonly docs: { readonly fail: string; readonly pass: string };
+  /**
+   * Markdown examples for the generated docs, asserted exactly by the rule
+   * harness: `fail` gives exactly `messages` (`line:column: reason`), `pass` none.
+   */
+  readonly docs: RuleDocs;
   /**
    * What the rule reads beyond its own file (the repository's file tree, git's
    * index, facts of other notes, values remembered across runs). The lint
@@ -33,6 +47,15 @@ export interface RuleMeta {
   readonly reads?: RuleReads;
   /** Findings computed once all files are linted, from facts of every file (see `AfterFiles`). */
   readonly afterFiles?: AfterFiles;
+}
+
+export interface RuleDocs {
+  /** A note the rule reports on. */
+  readonly fail: string;
+  /** Every message the rule gives on `fail`, in order, as `line:column: reason`. */
+  readonly messages: readonly string[];
+  /** The same note written so that the rule is silent. */
+  readonly pass: string;
 }
 
 export type RuleImplementation<Options> = (tree: Root, file: VFile, options: Options | undefined) => void | Promise<void>;

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { imageHtmlCentered, imageMarkdown } from './index.js';
-import { fixText, lintContextFor } from './test-support/run-rules.js';
+import { fixedText, testLintContext } from '@llm-notes/core/testing';
+
+/** These rules never read the repository: the package folder serves as root, `config` as its notes.config.json. */
+const lintOptions = (config: object = {}) => ({ context: testLintContext(fileURLToPath(new URL('..', import.meta.url)), config) });
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
@@ -27,12 +30,12 @@ describe.skipIf(!present)('round trip html-centered → markdown on the corpus',
 
   it.each(names)('%s comes back byte-identical', async (name) => {
     const original = readFileSync(path.join(corpus, name), 'utf8');
-    const context = lintContextFor();
-    const html = await fixText([imageHtmlCentered], original, context);
+    const context = lintOptions();
+    const html = await fixedText([imageHtmlCentered], original, context);
     // Every Markdown image that stands alone went to HTML…
     const standalone = original.match(/^!\[[^\]]*\]\([^)]*\)[ \t]*$/gmu) ?? [];
     expect(html.match(/<p align="center"><img /gu)?.length ?? 0).toBe(standalone.length);
     // …and comes back exactly as it was.
-    expect(await fixText([imageMarkdown], html, context)).toBe(original);
+    expect(await fixedText([imageMarkdown], html, context)).toBe(original);
   });
 });

@@ -1,11 +1,15 @@
 // Generated documents: every rule settles, leaves nothing on a second pass, keeps
 // the document's containers, and html-centered → markdown gives the text back.
+import { fileURLToPath } from 'node:url';
 import { parseMarkdown } from '@llm-notes/core';
 import fc from 'fast-check';
 import type { Node, Parent } from 'unist';
 import { describe, expect, it } from 'vitest';
 import { imageHtmlCentered, imageMarkdown, rules } from './index.js';
-import { fixText, lintContextFor, remainingFixes } from './test-support/run-rules.js';
+import { fixedText, remainingFixes, testLintContext } from '@llm-notes/core/testing';
+
+/** These rules never read the repository: the package folder serves as root, `config` as its notes.config.json. */
+const lintOptions = (config: object = {}) => ({ context: testLintContext(fileURLToPath(new URL('..', import.meta.url)), config) });
 
 const image = fc
   .tuple(fc.constantFrom('图', 'loss curve', 'a "q"', 'x & y', ''), fc.constantFrom('./images/a.png', './images/结构.png', 'https://e.com/i.png', '<./my img (1).png>'))
@@ -42,8 +46,8 @@ describe('rules on generated documents', () => {
     await fc.assert(
       fc.asyncProperty(documentArb, async (text) => {
         for (const rule of rules) {
-          const context = lintContextFor();
-          const fixed = await fixText([rule], text, context);
+          const context = lintOptions();
+          const fixed = await fixedText([rule], text, context);
           expect(await remainingFixes([rule], fixed, context)).toEqual([]);
           expect(structure(fixed)).toBe(structure(text));
           expect(fixed.includes('\r\n')).toBe(text.includes('\r\n'));
@@ -60,10 +64,10 @@ describe('rules on generated documents', () => {
     );
     await fc.assert(
       fc.asyncProperty(alone, async (text) => {
-        const context = lintContextFor();
-        const html = await fixText([imageHtmlCentered], text, context);
+        const context = lintOptions();
+        const html = await fixedText([imageHtmlCentered], text, context);
         expect(html).not.toContain('![');
-        expect(await fixText([imageMarkdown], html, context)).toBe(text);
+        expect(await fixedText([imageMarkdown], html, context)).toBe(text);
       }),
       { numRuns: 100 },
     );

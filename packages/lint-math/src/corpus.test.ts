@@ -1,12 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMarkdown } from '@llm-notes/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { rules } from './index.js';
 import { scanMath } from '@llm-notes/core';
-import { lintText, testContext } from './testing/lint-text.js';
+import { lintText, testLintContext } from '@llm-notes/core/testing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
@@ -28,6 +28,7 @@ function corpusFiles(folder: string, relative = ''): string[] {
 function copyCorpus(): string {
   const target = mkdtempSync(path.join(os.tmpdir(), 'lint-math-corpus-'));
   cpSync(corpus, target, { recursive: true, filter: (source) => statSync(source).isDirectory() || source.endsWith('.md') });
+  onTestFinished(() => rmSync(target, { recursive: true, force: true }));
   return target;
 }
 
@@ -66,13 +67,13 @@ describe.skipIf(!exists)('math rules on the real corpus', () => {
     const root = copyCorpus();
     let formulas = 0;
     const errors: string[] = [];
-    const context = testContext(root);
+    const context = testLintContext(root);
     for (const relative of corpusFiles(root)) {
       const text = readFileSync(path.join(root, relative), 'utf8');
       const scan = scanMath(parseMarkdown(text), text);
       formulas += scan.formulas.length;
       expect(scan.formulas.filter((formula) => !formula.rendered)).toEqual([]);
-      const file = await lintText(text, rules, context, relative);
+      const file = await lintText(rules, text, { context, path: relative });
       for (const message of file.messages) if (message.fatal) errors.push(`${relative}:${message.line}:${message.column} ${message.reason}`);
     }
     expect(formulas).toBe(92);
@@ -90,7 +91,7 @@ describe.skipIf(!exists)('math rules on the real corpus', () => {
     const injectedAt = original.indexOf(injection.find);
     // A negative `at` counts from the end of the replacement: the TeX error points at the formula's start.
     const offset = injection.at >= 0 ? injectedAt + injection.at : text.lastIndexOf('$Attention', injectedAt) + 1;
-    const file = await lintText(readFileSync(target, 'utf8'), rules, testContext(root), NOTE);
+    const file = await lintText(rules, readFileSync(target, 'utf8'), { context: testLintContext(root), path: NOTE });
     const found = file.messages.filter((message) => message.ruleId === injection.ruleId && message.reason.includes(injection.message));
     expect(found.map((message) => ({ line: message.line, column: message.column }))).toEqual([lineColumn(text, offset)]);
   });

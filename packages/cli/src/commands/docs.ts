@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '@llm-notes/core';
+import { ruleDocsPath, writeFileAtomic } from '@llm-notes/core';
 import type { Command } from '../command.js';
 import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../config-json-schema.js';
 import { CONFIG_REFERENCE_FILE, renderConfigReference } from '../config-reference.js';
@@ -21,7 +21,7 @@ Options:
   options: { check: { type: 'boolean' } },
   allowPositionals: false,
   async run(context, args) {
-    const pages = allRules.map((rule) => ({ target: context.repo.resolve(`docs/rules/${rule.id}.md`), text: renderRuleDoc(rule) }));
+    const pages = allRules.map((rule) => ({ target: context.repo.resolve(ruleDocsPath(rule.id)), text: renderRuleDoc(rule) }));
     pages.push({ target: context.repo.resolve(CONFIG_SCHEMA_FILE), text: configJsonSchema(allRules) });
     pages.push({ target: context.repo.resolve(CONFIG_REFERENCE_FILE), text: renderConfigReference() });
     let stale = 0;

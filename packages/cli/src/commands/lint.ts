@@ -1,4 +1,4 @@
-import { SOURCE, UserError, hasErrors, lintProject, lintTargets, selectRules } from '@llm-notes/core';
+import { SOURCE, UserError, hasErrors, lintProject, lintTargets, ruleDocsUrl, selectRules } from '@llm-notes/core';
 import { FORMATS, type Format, formatReport } from '@llm-notes/reporters';
 import { type Command, useColor } from '../command.js';
 import { plural } from '../plural.js';
@@ -79,7 +79,7 @@ Options:
       color: useColor(context),
       toolName: SOURCE,
       toolVersion: cliVersion(),
-      rules: allRules.map((r) => ({ id: r.id, description: r.description })),
+      rules: allRules.map((r) => ({ id: r.id, description: r.description, helpUri: ruleDocsUrl(r.id) })),
     });
     context.stdout.write(output);
     if (format === 'stylish' && output === '') context.stdout.write(`${plural(files.length, 'file')} checked, no problems\n`);

@@ -39,7 +39,7 @@ function factsCollector(facts: readonly CrossFileFact[], collects: readonly Cros
       description: 'Takes the cross-file facts the enabled rules declare, for the lint cache (internal, never reports).',
       fixable: false,
       defaultSeverity: 'warn',
-      docs: { fail: '', pass: '' },
+      docs: { fail: '', messages: [], pass: '' },
     },
     (tree: Root, file: VFile) => {
       const hash = createHash('sha1');

@@ -8,7 +8,7 @@ import { defineRule } from '../rule.js';
 import { RepoRoot } from '../safe-path.js';
 
 const noTodo = defineRule(
-  { id: 'no-todo', description: 'd', fixable: true, defaultSeverity: 'warn', docs: { fail: 'TODO', pass: 'done' } },
+  { id: 'no-todo', description: 'd', fixable: true, defaultSeverity: 'warn', docs: { fail: 'TODO', messages: ['1:1: Unexpected `TODO`'], pass: 'done' } },
   (_tree, file) => {
     const text = String(file.value);
     for (let index = text.indexOf('TODO'); index !== -1; index = text.indexOf('TODO', index + 1)) {
@@ -20,7 +20,7 @@ const noTodo = defineRule(
   },
 );
 const crashes = defineRule(
-  { id: 'crashes', description: 'd', fixable: false, defaultSeverity: 'off', docs: { fail: '', pass: '' } },
+  { id: 'crashes', description: 'd', fixable: false, defaultSeverity: 'off', docs: { fail: '', messages: [], pass: '' } },
   () => {
     throw new Error('boom');
   },
@@ -42,7 +42,8 @@ describe('createLinter', () => {
     const [message] = file.messages;
     expect(message?.ruleId).toBe('no-todo');
     expect(message?.source).toBe('llm-notes');
-    expect(message?.url).toBe('docs/rules/no-todo.md');
+    expect(message?.url).toBe('https://github.com/kebijuelun/Awesome-LLM-Learning/blob/main/docs/rules/no-todo.md');
+    expect(new URL(message?.url ?? '').protocol).toBe('https:');
     expect(message?.fatal).toBe(true);
     expect(message?.fix).toEqual([{ start: 2, end: 6, text: 'DONE' }]);
     expect((await lint('TODO\n', 'warn')).messages[0]?.fatal).toBe(false);

@@ -28,6 +28,9 @@ export const imageHtmlCentered = defineRule(
     defaultSeverity: severityForStyle('html-centered'),
     docs: {
       fail: 'The architecture:\n\n![architecture](./images/arch.png)\n',
+      messages: [
+        '3:1: Block image should be a centred HTML image',
+      ],
       pass: 'The architecture:\n\n<p align="center"><img width="900" alt="architecture" src="./images/arch.png"></p>\n',
     },
   },

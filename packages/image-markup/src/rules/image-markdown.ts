@@ -51,6 +51,9 @@ export const imageMarkdown = defineRule(
     defaultSeverity: severityForStyle('markdown'),
     docs: {
       fail: 'The architecture:\n\n<p align="center"><img width="900" alt="architecture" src="./images/arch.png"></p>\n',
+      messages: [
+        '3:1: HTML image should be a Markdown image',
+      ],
       pass: 'The architecture:\n\n![architecture](./images/arch.png)\n',
     },
   },

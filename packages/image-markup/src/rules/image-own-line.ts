@@ -27,6 +27,9 @@ export const imageOwnLine = defineRule(
     defaultSeverity: severityForStyle('own-line'),
     docs: {
       fail: 'The model looks like this:\n![architecture](./images/arch.png)\nas the figure shows.\n',
+      messages: [
+        '2:1: Block image shares its paragraph with text above and below; put it in a paragraph of its own',
+      ],
       pass: 'The model looks like this:\n\n![architecture](./images/arch.png)\n\nas the figure shows. An inline ![icon](./images/icon.png) stays in its sentence.\n',
     },
   },

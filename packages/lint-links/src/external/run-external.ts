@@ -11,7 +11,7 @@ import {
   resolveConfigOutput,
 } from '@llm-notes/core';
 import type { VFile } from 'vfile';
-import { EXTERNAL_LINES, EXTERNAL_RESULTS, UNCONFIRMED } from '../rules/link-external.js';
+import { EXTERNAL_LINES, EXTERNAL_RESULTS } from '../rules/link-external.js';
 import { type ChangedLines, changedLinesSince } from './changed-lines.js';
 import { checkAll } from './check-all.js';
 import { externalLinks } from './external-links.js';
@@ -126,7 +126,6 @@ export async function checkExternalLinks(context: LintSession, rule: EnabledRule
     const checked = await lint(readNote(repo, target.path), lintContext);
     for (const message of checked.messages) {
       if (message.ruleId !== 'link-external') continue;
-      if (message.reason.includes(UNCONFIRMED)) message.fatal = false;
       target.messages.push(message);
     }
   }

@@ -11,6 +11,9 @@ export const linkCaseMismatch = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '![MoE](./images/moe.png)\n\n<!-- the file is images/MOE.png -->\n',
+      messages: [
+        '1:1: Letter case of `./images/moe.png` differs from the file on disk (404 on GitHub); did you mean `./images/MOE.png`?',
+      ],
       pass: '![MoE](./images/MOE.png)\n',
     },
     reads: READS_FILE_TREE,

@@ -25,6 +25,7 @@ export const linkExternal = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '[论文](https://example.com/a-page-that-is-gone)\n\n<!-- the server answers 404 Not Found -->\n',
+      messages: ['1:1: External link `https://example.com/a-page-that-is-gone` is broken: HTTP 404'],
       pass: '[论文](https://example.com/)\n\n<!-- the server answers 200 OK -->\n',
     },
   },
@@ -39,8 +40,9 @@ export const linkExternal = defineRule(
       if (onlyLines && (line === undefined || !onlyLines.has(line))) continue;
       const result = results.get(link.url);
       if (!result || result.verdict === 'ok') continue;
-      const verdict = result.verdict === 'broken' ? 'is broken' : UNCONFIRMED;
-      report(file, `External link \`${link.url}\` ${verdict}: ${result.detail}`, link.position);
+      const broken = result.verdict === 'broken';
+      // A link the network could not settle (429, anti-bot wall, deadline) is a warning whatever the rule's severity.
+      report(file, `External link \`${link.url}\` ${broken ? 'is broken' : UNCONFIRMED}: ${result.detail}`, link.position, { warningOnly: !broken });
     }
   },
 );

@@ -34,6 +34,9 @@ export const linkMissingAnchor = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '## 注意力机制\n\nSee [above](#注意力).\n',
+      messages: [
+        '3:5: Cannot find heading `#注意力` in this note; expected the anchor of one of its headings or HTML ids',
+      ],
       pass: '## 注意力机制\n\nSee [above](#注意力机制).\n',
     },
     reads: { fileTree: true, facts: [anchorsFact] },

@@ -11,6 +11,9 @@ export const linkMissingFile = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '![Attention](./images/atention.png)\n',
+      messages: [
+        '1:1: Cannot find image `./images/atention.png`; did you mean `./images/attention.png`?',
+      ],
       pass: '![Attention](./images/attention.png)\n',
     },
     reads: READS_FILE_TREE,

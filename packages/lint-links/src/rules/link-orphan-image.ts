@@ -56,6 +56,9 @@ export const linkOrphanImage = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: '# 第一节\n\n![架构](./images/arch.png)\n\n<!-- images/loss.png is in this chapter too, and no note links to it -->\n',
+      messages: [
+        '1:1: Image `images/loss.png` is not referenced by any note; expected a link to it, or deleting it',
+      ],
       pass: '# 第一节\n\n![架构](./images/arch.png)\n\n![损失](./images/loss.png)\n',
     },
     // In the lint engine: the paths each linted note links to are collected as it is linted

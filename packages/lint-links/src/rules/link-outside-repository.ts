@@ -11,6 +11,9 @@ export const linkOutsideRepository = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '[other project](../../other-project/README.md)\n',
+      messages: [
+        '1:1: Link `../../other-project/README.md` leads outside the repository; expected a path inside it',
+      ],
       pass: '[next note](./valid.md)\n',
     },
     reads: READS_FILE_TREE,

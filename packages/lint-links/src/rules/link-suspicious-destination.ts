@@ -70,6 +70,9 @@ export const linkSuspiciousDestination = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: 'See [vLLM](www.github.com/vllm-project/vllm).\n',
+      messages: [
+        '1:5: Destination `www.github.com/vllm-project/vllm` has no scheme, so GitHub treats it as a relative path; did you mean `https://www.github.com/vllm-project/vllm`?',
+      ],
       pass: 'See [vLLM](https://www.github.com/vllm-project/vllm).\n',
     },
   },

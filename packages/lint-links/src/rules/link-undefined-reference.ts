@@ -21,6 +21,9 @@ export const linkUndefinedReference = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: 'See [the paper][lora].\n\n[LoRA-paper]: https://arxiv.org/abs/2106.09685\n',
+      messages: [
+        '1:5: Reference `[lora]` has no definition; expected a line `[lora]: <url>`',
+      ],
       pass: 'See [the paper][lora].\n\n[lora]: https://arxiv.org/abs/2106.09685\n',
     },
   },

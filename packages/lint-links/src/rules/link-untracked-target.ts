@@ -11,6 +11,9 @@ export const linkUntrackedTarget = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '![plot](./images/plot.untracked.png)\n\n<!-- the image exists, but was never `git add`ed -->\n',
+      messages: [
+        '1:1: Target `./images/plot.untracked.png` exists but is not tracked by git (untracked or ignored): it will 404 once pushed; expected `git add images/plot.untracked.png`',
+      ],
       pass: '![plot](./images/tracked.png)\n\n<!-- tracked by git -->\n',
     },
     reads: { fileTree: true, gitIndex: true },

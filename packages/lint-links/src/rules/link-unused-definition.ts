@@ -10,6 +10,9 @@ export const linkUnusedDefinition = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: 'Text without references.\n\n[lora]: https://arxiv.org/abs/2106.09685\n',
+      messages: [
+        '3:1: Definition `[lora]` is never used; expected a reference `[text][lora]` or removing it',
+      ],
       pass: 'See [LoRA][lora].\n\n[lora]: https://arxiv.org/abs/2106.09685\n',
     },
   },

@@ -15,6 +15,10 @@ export const mathDelimiterSpacing = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: '其中 $ d $ 是维度， $x$的长度。\n',
+      messages: [
+        '1:4: space just inside the `$` delimiters',
+        '1:17: closing `$` directly followed by `的`',
+      ],
       pass: '其中 $d$ 是维度， $x$ 的长度。\n',
     },
   },

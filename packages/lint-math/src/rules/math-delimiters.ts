@@ -15,6 +15,11 @@ export const mathDelimiters = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '向量维度为，$d$ 的矩阵。\n\nPrice: $5 and the loss is $x$.\n\nInline \\(x^2\\) is not math on GitHub.\n',
+      messages: [
+        '1:7: GitHub shows `$d$` as text: `$` math cannot start right after `，`; put a space before the `$`',
+        '3:8: GitHub renders `$5 and the loss is $x$` as one formula: escape the dollar amount as `\\$`',
+        '5:8: `\\(…\\)` is not math on GitHub (it shows `(x^2)`); use `$…$`',
+      ],
       pass: '向量维度为， $d$ 的矩阵。\n\nPrice: \\$5 and the loss is $x$.\n\nInline $x^2$ is math.\n',
     },
   },

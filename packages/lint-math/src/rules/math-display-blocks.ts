@@ -10,6 +10,9 @@ export const mathDisplayBlocks = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: 'Softmax:\n\n$$\np_i = \\frac{e^{x_i}}{Z}\n\nZ = \\sum_j e^{x_j}\n$$\n',
+      messages: [
+        '3:1: blank line inside a `$$` block: GitHub ends the paragraph there and shows the formula as text',
+      ],
       pass: 'Softmax:\n\n$$\np_i = \\frac{e^{x_i}}{Z}, \\quad Z = \\sum_j e^{x_j}\n$$\n',
     },
   },

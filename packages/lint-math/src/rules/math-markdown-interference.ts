@@ -40,6 +40,10 @@ export const mathMarkdownInterference = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: 'Set: $\\{x_1, x_2\\}$ and $a^*$\n',
+      messages: [
+        '1:6: formula content Markdown may alter: Markdown removes the backslash of `\\{` and `\\}`; use the $`…`$ form',
+        '1:25: formula content Markdown may alter: `*` can start emphasis; use the $`…`$ form',
+      ],
       pass: 'Set: $`\\{x_1, x_2\\}`$ and $`a^*`$\n',
     },
   },

@@ -31,6 +31,9 @@ export const mathTex = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: 'Scaled attention: $\\frac{QK^T}{\\sqrt{d_k}$\n',
+      messages: [
+        '1:20: TeX error: Missing close brace',
+      ],
       pass: 'Scaled attention: $\\frac{QK^T}{\\sqrt{d_k}}$\n',
     },
     // MathJax's verdicts are remembered across runs in `.cache/tex-verdicts.json`.

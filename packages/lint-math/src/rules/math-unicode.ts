@@ -46,6 +46,11 @@ export const mathUnicode = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: '$Q=X⋅W_q$，$f(x，y)$，$损失=L$\n',
+      messages: [
+        '1:5: Unicode `⋅` in a formula: write `\\cdot`',
+        '1:15: Unicode `，` in a formula: write `,`',
+        '1:21: CJK text `损失` in a formula outside `\\text{}`',
+      ],
       pass: '$Q=X\\cdot W_q$， $f(x,y)$， $\\text{损失}=L$\n',
     },
   },

@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createParser } from '@llm-notes/core';
@@ -8,10 +6,9 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../index.js';
 import { mathTex } from '../rules/math-tex.js';
-import { lintText, testContext } from '../testing/lint-text.js';
+import { lintText, testLintContext } from '@llm-notes/core/testing';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const root = mkdtempSync(path.join(os.tmpdir(), 'lint-math-tex-'));
 
 /** Runs ESM code in a fresh Node process (the built package) and returns its stdout. */
 function runNode(code: string): string {
@@ -44,9 +41,10 @@ describe('MathJax loading', () => {
   });
 
   it('compiles each distinct formula once per run, through the lint context cache', async () => {
-    const context = testContext(root);
-    await lintText('$a^2$ and $b^2$ and $a^2$\n', [mathTex], context, 'one.md');
-    await lintText('Again $a^2$, and $$a^2$$\n', [mathTex], context, 'two.md');
+    // The rule never reads the repository: the package folder serves as root.
+    const context = testLintContext(packageRoot);
+    await lintText([mathTex], '$a^2$ and $b^2$ and $a^2$\n', { context, path: 'one.md' });
+    await lintText([mathTex], 'Again $a^2$, and $$a^2$$\n', { context, path: 'two.md' });
     const results = context.cache.get('math-tex:results') as Map<string, string | undefined>;
     // Inline and display versions of a formula are compiled apart.
     expect([...results.keys()].sort()).toEqual(['Da^2', 'Ia^2', 'Ib^2']);

@@ -16,6 +16,7 @@ export const contentLayout = defineRule(
     defaultSeverity: 'warn',
     docs: {
       fail: '<!-- content/1.基础/notes.md: in a numbered chapter, with no number -->\n# Notes\n',
+      messages: ['1:1: Note `notes.md` in chapter `1.基础` has no number; expected a name like `1.notes.md` (or move it out of the chapter)'],
       pass: '<!-- content/1.基础/1.notes.md -->\n# Notes\n',
     },
     // The content model: every Markdown file's name in the chapters.

@@ -15,6 +15,9 @@ export const tocOutdated = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '# Notes\n\n<!-- toc -->\n\n- [Old title](#old-title)\n\n<!-- tocstop -->\n\n## Attention\n',
+      messages: [
+        '3:1: table of contents is out of date',
+      ],
       pass: '# Notes\n\n<!-- toc -->\n\n- [Notes](#notes)\n  - [Attention](#attention)\n\n<!-- tocstop -->\n\n## Attention\n',
     },
   },
