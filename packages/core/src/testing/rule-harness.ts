@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixFile } from '../engine/fix.js';
+import { selectRules } from '../engine/linter.js';
+import { lintFiles } from '../engine/project.js';
+import type { ContentModel } from '../content-model.js';
 import type { LintContext } from '../lint-context.js';
 import { type RuleDefinition, SOURCE, ruleDocsUrl } from '../rule.js';
 import { materializeFixtures } from './fixture-repository.js';
-import { fixText, lintText, messageLine, testLintContext } from './lint-text.js';
+import { messageLine, testLintContext } from './lint-text.js';
 
 /** One message as a fixture's `*.expected.json` lists it: everything is compared exactly. */
 export interface ExpectedMessage {
@@ -61,10 +65,11 @@ const sibling = (relPath: string, suffix: string): string => relPath.replace(/\.
  * The rule harness of every package. For each rule:
  * - its docs examples: `fail` gives exactly `docs.messages`, `pass` gives none;
  * - each fixture note, with LF and with CRLF line endings: exactly the messages
- *   of its `.expected.json` (line, column, rule, severity, text; `url` and
- *   `source` on every message), a fix through the loop of `notes fix` that
- *   gives its `.fixed.md` byte for byte (the note itself when there is none),
- *   and a second fix pass that changes nothing.
+ *   `notes lint` gives (the engine's per-file and after-files phases) as its
+ *   `.expected.json` lists them (line, column, rule, severity, text; `url` and
+ *   `source` on every message), a fix through the engine's `fixFile` (the loop
+ *   of `notes fix`) that gives its `.fixed.md` byte for byte (the note itself
+ *   when there is none), and a second fix pass that changes nothing.
  * Each rule's fixtures are linted in a temp git repository made from its
  * folder, removed after the rule's tests.
  */
@@ -90,13 +95,46 @@ export function describeRules(options: RuleHarnessOptions): void {
         if (!repository) throw new Error(`no fixture repository for ${rule.id}`);
         return repository.root;
       };
+      const enabled = (context: LintContext) => selectRules([rule], context.config, [rule.id]);
       const contextAt = (): LintContext => {
         const context = testLintContext(root());
         options.prepareContext?.(context, rule.id);
         return context;
       };
-      const lint = (text: string, relPath: string) => lintText([rule], text, { context: contextAt(), path: relPath, knownRuleIds });
-      const fix = (text: string, relPath: string) => fixText([rule], text, { context: contextAt(), path: relPath, knownRuleIds });
+      /**
+       * Runs `work` with `text` written as the note at `relPath` in the fixture repository
+       * (the engine reads notes from disk, as `notes lint` and `notes fix` do), then puts back what was there.
+       */
+      const withNote = async <T>(relPath: string, text: string, work: () => Promise<T>): Promise<T> => {
+        const absolute = path.join(root(), relPath);
+        const before = existsSync(absolute) ? readFileSync(absolute) : undefined;
+        mkdirSync(path.dirname(absolute), { recursive: true });
+        writeFileSync(absolute, text);
+        try {
+          return await work();
+        } finally {
+          if (before) writeFileSync(absolute, before);
+          else rmSync(absolute);
+        }
+      };
+      /** The messages of `notes lint` on the note (its per-file and after-files phases). */
+      const lint = (relPath: string, text: string) =>
+        withNote(relPath, text, async () => {
+          const context = contextAt();
+          const loadContent = (): ContentModel => {
+            if (!context.content) throw new Error(`the fixture repository of ${rule.id} has no content folder`);
+            return context.content;
+          };
+          const session = { repo: context.repo, config: context.config, contentDir: context.config.content, loadContent };
+          const [file] = await lintFiles(session, [relPath], enabled(context), { knownRuleIds, context });
+          return file?.messages ?? [];
+        });
+      /** What `notes fix` makes of the note. */
+      const fix = (relPath: string, text: string) =>
+        withNote(relPath, text, async () => {
+          const context = contextAt();
+          return fixFile(context, relPath, enabled(context), knownRuleIds);
+        });
 
       it('has valid and invalid fixtures, and a fixed one when it can fix', () => {
         expect(notes.filter((note) => !isInvalid(note))).not.toEqual([]);
@@ -108,20 +146,7 @@ export function describeRules(options: RuleHarnessOptions): void {
 
       it.each(EOLS)('docs examples (%s): `fail` gives exactly the documented messages, `pass` none', async (eol) => {
         const where = options.examplePaths?.[rule.id] ?? 'docs-example.md';
-        const run = async (markdown: string, relPath: string) => {
-          // On disk too, for rules that read every note (orphan images); put back as it was after.
-          const absolute = path.join(root(), relPath);
-          const before = existsSync(absolute) ? readFileSync(absolute) : undefined;
-          const text = withEol(markdown, eol);
-          mkdirSync(path.dirname(absolute), { recursive: true });
-          writeFileSync(absolute, text);
-          try {
-            return (await lint(text, relPath)).messages.map(messageLine);
-          } finally {
-            if (before) writeFileSync(absolute, before);
-            else rmSync(absolute);
-          }
-        };
+        const run = async (markdown: string, relPath: string) => (await lint(relPath, withEol(markdown, eol))).map(messageLine);
         expect(rule.docs.messages).not.toEqual([]);
         expect(await run(rule.docs.fail, typeof where === 'string' ? where : where.fail)).toEqual(rule.docs.messages);
         expect(await run(rule.docs.pass, typeof where === 'string' ? where : where.pass)).toEqual([]);
@@ -147,8 +172,8 @@ export function describeRules(options: RuleHarnessOptions): void {
 
         it.each(eols)(`${note} (%s): exactly the expected messages, fixed byte for byte, nothing left for a second pass`, async (eol) => {
           const text = withEol(input, eol);
-          const file = await lint(text, note);
-          const actual = file.messages.map((message) => ({
+          const messages = await lint(note, text);
+          const actual = messages.map((message) => ({
             line: message.line,
             column: message.column,
             ruleId: message.ruleId,
@@ -156,18 +181,18 @@ export function describeRules(options: RuleHarnessOptions): void {
             message: message.reason,
           }));
           expect(actual).toEqual(expected);
-          for (const message of file.messages) {
+          for (const message of messages) {
             expect(message.url).toBe(ruleDocsUrl(message.ruleId ?? ''));
             expect(message.source).toBe(SOURCE);
           }
 
-          const once = await fix(text, note);
-          expect(once.crashes.map(messageLine)).toEqual([]);
+          const once = await fix(note, text);
+          expect(once.file.messages.map(messageLine)).toEqual([]);
           expect(once.unsettled).toBe(false);
-          expect(once.text).toBe(withEol(fixed, eol));
-          options.checkFixed?.(text, once.text);
-          const twice = await fix(once.text, note);
-          expect(twice.text).toBe(once.text);
+          expect(once.after).toBe(withEol(fixed, eol));
+          options.checkFixed?.(text, once.after);
+          const twice = await fix(note, once.after);
+          expect(twice.after).toBe(once.after);
           expect([...twice.counts]).toEqual([]);
         });
       }
