@@ -29,7 +29,7 @@ const titleFact: CrossFileFact = { id: 'title', of: (_tree, file) => String(file
 
 /** Reports each note's first line; declares that it reads the first line of other notes. */
 const readsTitles = defineRule(
-  { id: 'reads-titles', description: 'd', fixable: false, defaultSeverity: 'warn', docs: { fail: '', pass: '' }, reads: { facts: [titleFact] } },
+  { id: 'reads-titles', description: 'd', fixable: false, defaultSeverity: 'warn', docs: { fail: '', messages: [], pass: '' }, reads: { facts: [titleFact] } },
   (_tree, file) => {
     const message = report(file, `title ${String(file.value).split('\n')[0]}`, { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
     // Not part of what the cache stores: only a message that never went through storage keeps it.
@@ -39,7 +39,7 @@ const readsTitles = defineRule(
 
 /** Reads nothing beyond its own file. */
 const ownFileOnly = defineRule(
-  { id: 'own-file-only', description: 'd', fixable: false, defaultSeverity: 'warn', docs: { fail: '', pass: '' } },
+  { id: 'own-file-only', description: 'd', fixable: false, defaultSeverity: 'warn', docs: { fail: '', messages: [], pass: '' } },
   (_tree, file) => {
     report(file, 'seen', { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
   },
@@ -86,7 +86,7 @@ describe('lintProject', () => {
         description: 'd',
         fixable: false,
         defaultSeverity: 'warn',
-        docs: { fail: '', pass: '' },
+        docs: { fail: '', messages: [], pass: '' },
         reads: {
           remembered: [
             {
