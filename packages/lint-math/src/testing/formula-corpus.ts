@@ -71,8 +71,8 @@ export const TEMPLATE_FORMULAS: readonly string[] = [
   '{\\small \\mathbf{Q}}_{\\mathrm{int8}}=\\mathrm{clamp}\\left(\\left\\lfloor\\frac{\\mathbf{X}}{s}\\right\\rceil,-128,127\\right)',
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -41,6 +41,7 @@ const MAX_LENGTH = 2000;
 interface Base {
   sup: boolean;
   sub: boolean;
+  /** Primes read and waiting for what follows (MathJax's prime item): a script takes them in. */
   primed: boolean;
   /** An operator that `\limits`/`\nolimits` may follow (no script yet). */
   operator: boolean;
@@ -60,8 +61,9 @@ const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** MathJax's `Space` characters (its `GetNext` skips any `\s`, so this is the narrower, safe reading). */
 const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
-/** Characters MathJax turns into one node each (operators, fences, punctuation, `~`). */
-const PLAIN = new Set('+-=<>()[]|/,.;:!?*"~'.split('').map((character) => character.charCodeAt(0)));
+/** Characters MathJax turns into one node each (operators, fences, punctuation, `~`, a backquote; not `@`, which amscd reads). */
+const PLAIN = new Set('+-=<>()[]|/,.;:!?*"~`'.split('').map((character) => character.charCodeAt(0)));
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 /** Not allowed in the argument of `\text`: they switch modes, group, or are errors in text. */
 const TEXT_SPECIAL = /[\\${}_^&#%~]/u;
 const DIGITS_AND_LETTERS = /^[A-Za-z0-9 ]+$/u;
@@ -151,6 +153,12 @@ class FastParser {
         return this.script(code === 0x5e);
       case 0x27: // '
         return this.primes();
+      case 0x25: {
+        // % : a comment, up to the line break (which stays, as a space)
+        const end = this.source.indexOf('\n', this.index);
+        this.index = end === -1 ? this.source.length : end;
+        return true;
+      }
       case 0x26: // &
         if (this.frame.kind !== 'environment') return false;
         this.index++;
@@ -163,16 +171,18 @@ class FastParser {
 
   private script(superscript: boolean): boolean {
     const base = (this.frame.base ??= freshBase());
-    if (superscript) {
-      if (base.sup || (base.primed && base.sub)) return false;
+    if (base.primed) {
+      // Primes waiting for a script: `x'^2` puts them in the superscript with the 2,
+      // `x'_1` (and `x_1'`) makes them the superscript; either way the node now has one.
+      if (!superscript && base.sub) return false;
+      base.primed = false;
+      base.sup = true;
+      if (!superscript) base.sub = true;
+    } else if (superscript) {
+      if (base.sup) return false;
       base.sup = true;
     } else {
       if (base.sub) return false;
-      // `x'_1`: MathJax makes the primes the superscript, so no `^` may follow.
-      if (base.primed) {
-        if (base.sup) return false;
-        base.sup = true;
-      }
       base.sub = true;
     }
     base.operator = false;
@@ -190,7 +200,8 @@ class FastParser {
       this.frames.push({ kind: 'script', base: undefined });
       return true;
     }
-    if (isDigit(code)) {
+    // One digit, or one character that makes one node.
+    if (isDigit(code) || PLAIN.has(code) || (code >= 0x80 && code !== 0x2019 && !isSurrogate(code))) {
       this.index++;
       return true;
     }
@@ -214,7 +225,7 @@ class FastParser {
     return false;
   }
 
-  /** A run of primes (MathJax reads them together, spaces between allowed). */
+  /** A run of primes (MathJax reads them together, spaces between allowed); a script may follow. */
   private primes(): boolean {
     const base = (this.frame.base ??= freshBase());
     if (base.sup || base.primed) return false;
@@ -295,13 +306,16 @@ class FastParser {
     }
   }
 
-  /** `\\` between rows of an environment (not followed by `[`, which MathJax reads as a dimension, nor `*`). */
+  /**
+   * `\\`: between rows of an environment; anywhere else MathJax makes it a line
+   * break, a node of its own. MathJax looks at the very next character (no
+   * spaces skipped): a `*` is dropped, a `[` starts a dimension (not modelled).
+   */
   private rowBreak(): boolean {
-    if (this.frame.kind !== 'environment') return false;
-    this.skipSpaces();
-    const next = this.source[this.index];
-    if (next === '[' || next === '*') return false;
-    this.frame.base = undefined;
+    if (this.source[this.index] === '*') this.index++;
+    if (this.source[this.index] === '[') return false;
+    if (this.frame.kind === 'environment') this.frame.base = undefined;
+    else this.newNode();
     return true;
   }
 
@@ -309,7 +323,11 @@ class FastParser {
   private readName(): string | undefined {
     const source = this.source;
     const start = this.index + 1;
-    if (start >= source.length) return undefined;
+    // A `\` that ends the formula: MathJax reads it as `\ ` (a space).
+    if (start >= source.length) {
+      this.index = start;
+      return ' ';
+    }
     let end = start;
     while (end < source.length && isLetter(source.charCodeAt(end))) end++;
     if (end === start) {
@@ -347,7 +365,9 @@ class FastParser {
       const name = this.readName();
       return name !== undefined && isSymbolName(name) ? source.slice(start, this.index) : undefined;
     }
-    return undefined;
+    // Any other character is an argument of its own (parsed afresh, like a group).
+    if (Number.isNaN(code) || code === 0x7d || code === 0x25 || isSurrogate(code)) return undefined;
+    return source[this.index++];
   }
 
   private mathArguments(count: number, multiLetter: boolean, operator = false): boolean {
@@ -361,7 +381,14 @@ class FastParser {
 
   private textArgument(): boolean {
     this.skipSpaces();
-    if (this.source[this.index] !== '{') return false;
+    const code = this.source.charCodeAt(this.index);
+    if (code !== 0x7b) {
+      // `\text项`: one character is the whole text.
+      if (Number.isNaN(code) || isSurrogate(code) || TEXT_SPECIAL.test(this.source[this.index] as string)) return false;
+      this.index++;
+      this.newNode();
+      return true;
+    }
     const text = this.argumentText();
     if (text === undefined || TEXT_SPECIAL.test(text)) return false;
     this.newNode();
@@ -439,11 +466,13 @@ class FastParser {
   }
 }
 
-/** Commands that, arguments included, make exactly one node (so they may stand as a script). */
+/**
+ * Commands that, arguments included, make exactly one node (so they may stand as a script).
+ * Not `\mathop`: like a named function it waits for what follows ("Missing open brace for subscript").
+ */
 const MAKES_ONE_NODE = new Set([
   ...FONT_ARGUMENT,
   ...ONE_ARGUMENT,
-  ...OPERATOR_OF_ARGUMENT,
   ...TWO_ARGUMENTS,
   ...TEXT_COMMANDS,
   ...BIG_DELIMITERS,

@@ -31,22 +31,24 @@ export const SYMBOLS = words(`
   log ln lg exp sin cos tan sec csc cot arcsin arccos arctan sinh cosh tanh coth arg deg dim hom ker
 `);
 
-/**
- * Symbols that may stand alone as a superscript or subscript (`x^\top`):
- * named functions may not (MathJax: "Missing open brace for subscript"), nor
- * macros that expand to several nodes.
- */
-export const SCRIPT_SYMBOLS = words(`
-  alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho
-  varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi
-  Psi Omega top bot prime infty ast star circ dagger ddagger ell partial nabla hbar imath jmath aleph
-`);
-
 /** Large operators and named operators with limits: a symbol that `\limits`/`\nolimits` may follow. */
 export const OPERATORS = words(`
   sum prod coprod int iint iiint oint bigcup bigcap bigoplus bigotimes bigodot bigvee bigwedge bigsqcup
   biguplus max min sup inf lim limsup liminf det gcd Pr
 `);
+
+/** Named functions (`\log`, `\sin`…): MathJax waits for what follows them, so they may not stand alone as a script. */
+const NAMED_FUNCTIONS = words('log ln lg exp sin cos tan sec csc cot arcsin arccos arctan sinh cosh tanh coth arg deg dim hom ker');
+
+/**
+ * Symbols and operators that may stand alone as a superscript or subscript
+ * (`x^\top`, `2^\times`): every one makes exactly one node. Not the named
+ * functions ("Missing open brace for subscript"), nor `\dots` (it looks at
+ * what follows) nor `\implies`/`\iff` (they expand to several nodes).
+ */
+export const SCRIPT_SYMBOLS: ReadonlySet<string> = new Set(
+  [...SYMBOLS, ...OPERATORS].filter((name) => !NAMED_FUNCTIONS.has(name) && name !== 'dots' && name !== 'implies' && name !== 'iff'),
+);
 
 /** Non-letter control symbols (`\,`, `\{`…) that make one node. */
 export const CONTROL_SYMBOLS = new Set([',', ';', ':', '!', ' ', '{', '}', '|', '_', '#', '$', '%', '&']);
