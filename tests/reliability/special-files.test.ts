@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { type Case, OK, defineCatalogue, git, write } from '../support/catalogue.js';
+import { type Case, NOTE, OK, defineCatalogue, git, write } from '../support/catalogue.js';
 
 /**
  * Catalogue cases for special files and our own names: named pipes where a
@@ -103,6 +103,24 @@ const CASES: Case[] = [
     expect: {
       default: { code: 1 },
       fix: { code: 0, changes: [`content/1.基础/2.${'长'.repeat(78)}.md`] },
+      'gen-readme': { code: 0, changes: ['README.md'] },
+      images: OK,
+    },
+  },
+  {
+    // Issue 20 §9: macOS finds a file by either Unicode form; GitHub compares bytes.
+    name: 'links spelled NFC to a file named NFD, and NFD to one named NFC',
+    setup: (root) => {
+      write(root, `content/1.基础/data/${'résumé'.normalize('NFD')}.txt`, 'data\n');
+      write(root, 'content/1.基础/data/naïve.txt', 'data\n');
+      write(root, NOTE, `#### 1. 问题\n\n答案 $x$ 。\n\n![图](./images/a.png)\n\n[数据](./data/résumé.txt)\n\n[数据](./data/${'naïve'.normalize('NFD')}.txt)\n`);
+    },
+    expect: {
+      default: {
+        code: 1,
+        says: /1\.注意力\.md\n7:1\S* +error +`\.\/data\/résumé\.txt` is written in composed Unicode \(NFC\) but the name on disk is in decomposed Unicode \(NFD\): GitHub compares paths byte for byte[^\n]*link-unicode-form[^\n]*\n9:1\S* +error +[^\n]*written in decomposed Unicode \(NFD\) but the name on disk is in composed Unicode \(NFC\)/u,
+      },
+      fix: { code: 0, says: /link-unicode-form ×2/u, changes: [NOTE] },
       'gen-readme': { code: 0, changes: ['README.md'] },
       images: OK,
     },

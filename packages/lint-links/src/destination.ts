@@ -2,6 +2,8 @@
 export interface ParsedDestination {
   /** Path part, percent-decoded and NFC-normalized ('' for a same-note `#fragment`). */
   readonly path: string;
+  /** Path part, percent-decoded, in the Unicode form the link writes (GitHub matches these bytes). */
+  readonly spelled: string;
   /** Fragment without `#`, as written (undefined when there is none). */
   readonly fragment: string | undefined;
 }
@@ -35,5 +37,6 @@ export function parseDestination(url: string): ParsedDestination {
   const fragment = hash === -1 ? undefined : url.slice(hash + 1);
   const query = beforeHash.indexOf('?');
   const rawPath = query === -1 ? beforeHash : beforeHash.slice(0, query);
-  return { path: safeDecode(rawPath).normalize('NFC'), fragment };
+  const spelled = safeDecode(rawPath);
+  return { path: spelled.normalize('NFC'), spelled, fragment };
 }

@@ -7,6 +7,7 @@ import { linkOutsideRepository } from './rules/link-outside-repository.js';
 import { linkSuspiciousDestination } from './rules/link-suspicious-destination.js';
 import { linkUndefinedReference } from './rules/link-undefined-reference.js';
 import { linkUnusedDefinition } from './rules/link-unused-definition.js';
+import { linkUnicodeForm } from './rules/link-unicode-form.js';
 import { linkUntrackedTarget } from './rules/link-untracked-target.js';
 
 export { type NoteFacts, noteFacts } from './facts.js';
@@ -20,6 +21,7 @@ export { type Target, resolveTarget } from './resolve-target.js';
 export const rules: RuleDefinition[] = [
   linkMissingFile,
   linkCaseMismatch,
+  linkUnicodeForm,
   linkUntrackedTarget,
   linkOutsideRepository,
   linkMissingAnchor,

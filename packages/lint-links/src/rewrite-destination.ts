@@ -38,7 +38,8 @@ export function rewritePath(rawPath: string, before: readonly string[], after: r
     const next = after[offset + position] ?? '';
     const written = raw[rawIndex] ?? '';
     if (safeDecode(written).normalize('NFC') !== old) return undefined;
-    if (old !== next) raw[rawIndex] = encodeLike(written, next, angle);
+    // Compared as written, not normalized: a name in the other Unicode form is rewritten too.
+    if (safeDecode(written) !== next) raw[rawIndex] = encodeLike(written, next, angle);
   }
   return raw.join('/');
 }

@@ -25,7 +25,8 @@ export const linkUntrackedTarget = defineRule(
     if (!tracked) return;
     for (const { link, target } of visitLinks(scope)) {
       if (target.kind !== 'found') continue;
-      if (tracked.files.has(target.relPath) || tracked.folders.has(target.relPath)) continue;
+      const name = target.relPath.normalize('NFC');
+      if (tracked.files.has(name) || tracked.folders.has(name)) continue;
       report(file, `Target \`${writtenPath(link)}\` exists but is not tracked by git (untracked or ignored): it will 404 once pushed; expected \`git add ${target.relPath}\``, link.position);
     }
   },
