@@ -24,6 +24,9 @@ export const linkUnicodeForm = defineRule(
     defaultSeverity: 'error',
     docs: {
       fail: '![图](./images/cafe\u0301.png)\n\n<!-- written decomposed (e + U+0301); the file is images/caf\u00e9.png, composed -->\n',
+      messages: [
+        '1:1: `./images/cafe\u0301.png` is written in decomposed Unicode (NFD) but the name on disk is in composed Unicode (NFC): GitHub compares paths byte for byte (a 404 there); did you mean `./images/caf\u00e9.png` (the same letters in composed Unicode (NFC))?',
+      ],
       pass: '![图](./images/caf\u00e9.png)\n',
     },
     reads: READS_FILE_TREE,
