@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Names the corpora that are absent or stand-ins, at the start and the end of the run.
+    globalSetup: ['tests/support/corpus-notice.ts'],
   },
 });

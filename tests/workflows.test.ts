@@ -145,6 +145,12 @@ describe('GitHub workflows', () => {
     expect(nodes).toEqual(expect.arrayContaining([TARGET_NODE, oldest]));
     const runs = steps(ci).flatMap((step) => (step.run ? [step.run.trim()] : []));
     expect(runs).toEqual(expect.arrayContaining(['pnpm install --frozen-lockfile', 'pnpm test']));
+    // The corpus tests run on GitHub too: on stand-ins generated before the tests, which find them through NOTES_CORPORA.
+    const standIn = steps(ci).findIndex((step) => step.run?.startsWith('node scripts/corpus-stand-in.mjs "$RUNNER_TEMP/corpora"'));
+    const test = steps(ci).findIndex((step) => step.run?.trim() === 'pnpm test');
+    expect(standIn).toBeGreaterThan(-1);
+    expect(standIn).toBeLessThan(test);
+    expect((steps(ci)[test] as Step & { env?: Record<string, string> }).env?.NOTES_CORPORA).toBe('${{ runner.temp }}/corpora');
     // The content check runs (once) in CI; either through the CLI or through the repository's own action.
     expect(steps(ci).some((step) => step.run?.trim() === 'pnpm check --format github' || step.uses === './')).toBe(true);
   });

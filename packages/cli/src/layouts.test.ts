@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepo, runCli } from './test-support.js';
+import { corpusFor } from '../../../tests/support/corpus.js';
 
 // Notes repositories laid out in the ways real ones are: the linter must read
 // every one of them (exit 0 or 1, never 2) and report on every tracked
@@ -165,9 +166,9 @@ describe('lint on any notes layout', () => {
 });
 
 // A real public notes repository: a folder per topic, names with spaces, a README per folder.
-const LLM_ACTION = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../shared/corpora/llm-action');
-const hasLlmAction = existsSync(LLM_ACTION);
-if (!hasLlmAction) console.warn(`SKIPPED: corpus not found at ${LLM_ACTION}; the llm-action lint run is not checked`);
+const llmAction = corpusFor('llm-action', 'lint on the llm-action corpus');
+const hasLlmAction = llmAction !== undefined;
+const LLM_ACTION = llmAction ?? '';
 
 describe.skipIf(!hasLlmAction)('lint on the llm-action corpus', () => {
   it('exits 0 or 1 and reports on every Markdown file', () => {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepo, runCli } from './test-support.js';
+import { corpusFor } from '../../../tests/support/corpus.js';
+import { tempFolder } from '../../../tests/support/temp-folder.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -110,14 +111,13 @@ describe('lint runner', () => {
   });
 });
 
-const corpus = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../shared/corpora/awesome-llm-learning');
-const corpusPresent = existsSync(corpus);
-if (!corpusPresent) console.warn('skipping the generated-README link test: the shared corpus is absent');
+const corpusFolder = corpusFor('awesome-llm-learning', 'a README written by gen-readme (its links on the seed corpus)');
+const corpusPresent = corpusFolder !== undefined;
+const corpus = corpusFolder ?? '';
 
 describe.skipIf(!corpusPresent)('a README written by gen-readme', () => {
   it('has a table of contents whose every anchor resolves, and a broken one is reported', () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'notes-readme-links-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const root = tempFolder('notes-readme-links-');
     cpSync(corpus, path.join(root, 'content'), { recursive: true });
     for (const extra of ['README.committed.md', 'README.original-generator.md', 'SOURCE.md', 'LICENSE']) rmSync(path.join(root, 'content', extra), { force: true });
     execFileSync('git', ['init', '-q'], { cwd: root });

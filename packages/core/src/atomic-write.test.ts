@@ -142,6 +142,8 @@ describe('writeFileAtomic', () => {
     for (let round = 0; round < 8; round++) {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writerScript(root, target)], {
         stdio: ['ignore', 'pipe', 'inherit'],
+        // tsx would otherwise keep a cache folder in the system temp folder.
+        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
       });
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.floor(Math.random() * 80)));

@@ -1,18 +1,18 @@
 // image-html-centered then image-markdown must give every corpus note back byte for byte.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { imageHtmlCentered, imageMarkdown } from './index.js';
 import { fixedText, testLintContext } from '@llm-notes/core/testing';
+import { corpusFor } from '../../../tests/support/corpus.js';
 
 /** These rules never read the repository: the package folder serves as root, `config` as its notes.config.json. */
 const lintOptions = (config: object = {}) => ({ context: testLintContext(fileURLToPath(new URL('..', import.meta.url)), config) });
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const present = existsSync(corpus);
-if (!present) console.warn(`round trip skipped: corpus folder ${path.relative(repoRoot, corpus)} is absent`);
+const corpusFolder = corpusFor('awesome-llm-learning', 'round trip html-centered → markdown on the corpus');
+const present = corpusFolder !== undefined;
+const corpus = corpusFolder ?? '';
 
 /** The corpus notes: Markdown files inside its chapter folders (not its READMEs). */
 function notes(): string[] {

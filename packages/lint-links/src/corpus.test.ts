@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RepoRoot, createLinter, discoverContent, loadConfig, readNote, selectRules } from '@llm-notes/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rules } from './index.js';
+import { corpusFor } from '../../../tests/support/corpus.js';
+import { tempFolder } from '../../../tests/support/temp-folder.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const present = existsSync(corpus);
-if (!present) console.warn(`skipping the link corpus tests: ${path.relative(repoRoot, corpus)} is absent`);
+const corpusFolder = corpusFor('awesome-llm-learning', 'link rules on the real corpus');
+const present = corpusFolder !== undefined;
+const corpus = corpusFolder ?? '';
 
 const CHAPTER = '3.大语言模型基础知识';
 const NOTE = `content/${CHAPTER}/2.参数高效微调(PEFT).md`;
@@ -18,7 +17,7 @@ const OTHER = 'content/1.深度学习基础知识/1.Transformer基础.md';
 
 /** The corpus as a git repository: chapters under `content/`, the committed README beside them. */
 function makeRepository(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'lint-links-corpus-'));
+  const root = tempFolder('lint-links-corpus-');
   cpSync(corpus, path.join(root, 'content'), { recursive: true });
   // The README links to the chapters from the folder that holds them, as in the original repository.
   renameSync(path.join(root, 'content/README.committed.md'), path.join(root, 'content/README.md'));

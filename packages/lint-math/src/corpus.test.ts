@@ -1,17 +1,16 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseMarkdown } from '@llm-notes/core';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rules } from './index.js';
 import { scanMath } from '@llm-notes/core';
 import { lintText, testLintContext } from '@llm-notes/core/testing';
+import { corpusFor } from '../../../tests/support/corpus.js';
+import { tempFolder } from '../../../tests/support/temp-folder.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const exists = existsSync(corpus);
-if (!exists) console.warn(`math corpus tests skipped: ${path.relative(repoRoot, corpus)} is absent`);
+const corpusFolder = corpusFor('awesome-llm-learning', 'math rules on the real corpus', 'its 92 formulas and the sentences of its Transformer note');
+const exists = corpusFolder !== undefined;
+const corpus = corpusFolder ?? '';
 
 /** The notes and the committed README, relative to the corpus root. */
 function corpusFiles(folder: string, relative = ''): string[] {
@@ -26,9 +25,8 @@ function corpusFiles(folder: string, relative = ''): string[] {
 
 /** A temp copy of the corpus's Markdown files (never written back). */
 function copyCorpus(): string {
-  const target = mkdtempSync(path.join(os.tmpdir(), 'lint-math-corpus-'));
+  const target = tempFolder('lint-math-corpus-');
   cpSync(corpus, target, { recursive: true, filter: (source) => statSync(source).isDirectory() || source.endsWith('.md') });
-  onTestFinished(() => rmSync(target, { recursive: true, force: true }));
   return target;
 }
 

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../../../../tests/support/temp-folder.js';
 
 // End to end through the built executable (`pnpm build` first).
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bundle/notes.js');
@@ -14,7 +14,7 @@ function notes(root: string, ...args: string[]) {
 }
 
 function makeRepo(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'gen-readme-'));
+  const root = tempFolder('gen-readme-');
   for (const [relPath, data] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, relPath)), { recursive: true });
     writeFileSync(path.join(root, relPath), data);

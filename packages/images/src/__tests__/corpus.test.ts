@@ -1,23 +1,20 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RepoRoot, parseConfig } from '@llm-notes/core';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeRaster } from '../decode.js';
 import { samePixels } from '../raster.js';
 import { optimizeFiles } from '../run-images.js';
 import { settingsFromOptions } from '../settings.js';
+import { corpusFor } from '../../../../tests/support/corpus.js';
+import { tempFolder } from '../../../../tests/support/temp-folder.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/awesome-llm-learning');
-const exists = existsSync(corpus);
-if (!exists) console.warn(`corpus not found (${corpus}): skipping the corpus image tests`);
+const corpusFolder = corpusFor('awesome-llm-learning', 'lossless optimization of the corpus PNGs');
+const corpus = corpusFolder ?? '';
 
-describe.skipIf(!exists)('lossless optimization of the corpus PNGs', () => {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'images-corpus-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+describe.skipIf(corpusFolder === undefined)('lossless optimization of the corpus PNGs', () => {
+  const work = tempFolder('images-corpus-');
 
   it('every written file decodes to exactly the original pixels, and a second run writes nothing', async () => {
     const pngs = readdirSync(corpus, { recursive: true })

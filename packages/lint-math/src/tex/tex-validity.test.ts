@@ -1,20 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formulaCorpus, formulasOfNotes } from '../testing/formula-corpus.js';
 import { loadTexCheck, mathJaxIdentity } from './mathjax-validator.js';
 import { provablyValidTex } from './tex-fast-check.js';
 import { openTexVerdictStore, texVerdict, verdictKey } from './tex-validity.js';
+import { corpusFor } from '../../../../tests/support/corpus.js';
+import { tempFolder } from '../../../../tests/support/temp-folder.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const corpora = ['awesome-llm-learning', 'llm-action'].map((name) => path.resolve(repoRoot, '../shared/corpora', name));
-for (const corpus of corpora) if (!existsSync(corpus)) console.warn(`TeX corpus: ${path.relative(repoRoot, corpus)} is absent; its formulas are left out (templates and the repository's notes remain)`);
+// An absent corpus only leaves its formulas out: the templates and the repository's notes remain.
+const corpora = (['awesome-llm-learning', 'llm-action'] as const).flatMap((name) => corpusFor(name, `the ${name} formulas in the TeX corpus`) ?? []);
 const real = formulasOfNotes([path.join(repoRoot, 'content'), ...corpora]);
 const corpus = formulaCorpus(real, 20_000);
-const temp = mkdtempSync(path.join(os.tmpdir(), 'tex-verdicts-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const temp = tempFolder('tex-verdicts-');
 
 /** MathJax as a page uses it: a full document conversion with the same packages, errors thrown. */
 async function plainMathJax(): Promise<(tex: string, display: boolean) => string | null> {

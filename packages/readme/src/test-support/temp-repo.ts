@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RepoRoot, configSchema, discoverContent } from '@llm-notes/core';
 import { type ReadmeResult, generateReadme } from '../generate-readme.js';
+import { tempFolder } from '../../../../tests/support/temp-folder.js';
 
 /** A temporary repository holding `files` (paths relative to its root). */
 export function makeRepo(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'readme-'));
+  const root = tempFolder('readme-');
   for (const [relPath, data] of Object.entries(files)) {
     const absolute = path.join(root, relPath);
     mkdirSync(path.dirname(absolute), { recursive: true });

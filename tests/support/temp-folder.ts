@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, onTestFinished } from 'vitest';
+
+// Every temporary folder a test makes comes from here, so none outlives the
+// run: `.ci/run` fails when the system temp folder holds one afterwards.
+
+const pending = new Set<string>();
+
+function remove(folder: string): void {
+  rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  pending.delete(folder);
+}
+
+function removeAll(): void {
+  for (const folder of [...pending]) remove(folder);
+}
+
+// Folders made outside a test (a file's or a block's set-up, a `beforeAll`)
+// go when the file's tests are done; the exit handler is the last resort.
+afterAll(removeAll);
+process.once('exit', removeAll);
+
+/**
+ * A new folder in the system temp folder, named `<prefix>XXXXXX`. Made inside
+ * a test, it is removed when that test finishes; made anywhere else, when the
+ * test file has run.
+ */
+export function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  pending.add(folder);
+  try {
+    onTestFinished(() => remove(folder));
+  } catch {
+    // Not inside a test: left to the file's `afterAll`.
+  }
+  return folder;
+}
