@@ -84,7 +84,16 @@ export function removeEmptyTempFolder(realRoot: string): void {
 /** The reserved temp folder, made on first use; refused when `.cache` leads outside the root. */
 export function tempFolder(realRoot: string): string {
   const folder = resolveInsideRoot(realRoot, path.join(realRoot, TEMP_FOLDER), TEMP_FOLDER);
-  mkdirSync(folder, { recursive: true });
+  // Level by level rather than `recursive`, which reports ENOENT where the real cause is EROFS or EACCES.
+  const levels: string[] = [];
+  for (let level = folder; isWithin(realRoot, level) && level !== realRoot; level = path.dirname(level)) levels.unshift(level);
+  for (const level of levels) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   return folder;
 }
 

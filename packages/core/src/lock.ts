@@ -34,12 +34,18 @@ function isStale(holder: LockContent | undefined, realRoot: string): boolean {
 function makeCandidate(folder: string, token: string, content: string): string {
   const candidate = path.join(folder, tempName());
   mkdirSync(candidate);
-  const fd = openSync(path.join(candidate, `${OWNER_PREFIX}${token}`), 'wx', 0o644);
   try {
-    // No fsync: processes share the page cache, and after a power loss an empty owner file reads as stale.
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path.join(candidate, `${OWNER_PREFIX}${token}`), 'wx', 0o644);
+    try {
+      // No fsync: processes share the page cache, and after a power loss an empty owner file reads as stale.
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // A full disk: nothing of the attempt is left behind.
+    rmSync(candidate, { recursive: true, force: true });
+    throw error;
   }
   return candidate;
 }
@@ -74,6 +80,7 @@ export function acquireWriteLock(root: string, command: string): () => void {
     folder = tempFolder(realRoot);
     candidate = makeCandidate(folder, token, content);
   } catch (error) {
+    removeEmptyTempFolder(realRoot);
     throw userErrorFromOs(error, LOCK_FILE, 'take the write lock');
   }
   try {
@@ -125,10 +132,17 @@ export function acquireWriteLock(root: string, command: string): () => void {
     released = true;
     forgetHeldLock(realRoot, token);
     try {
-      // Only our own lock is removed (never one another command took over).
-      const grave = path.join(folder, tempName());
-      renameSync(path.join(lockPath, `${OWNER_PREFIX}${token}`), grave);
-      rmSync(grave, { force: true });
+      // Only our own lock is removed (never one another command took over). A failed write may
+      // have tidied the empty temp folder away meanwhile: it is made again for the move.
+      const owner = path.join(lockPath, `${OWNER_PREFIX}${token}`);
+      try {
+        const grave = path.join(tempFolder(realRoot), tempName());
+        renameSync(owner, grave);
+        rmSync(grave, { force: true });
+      } catch {
+        // No room for the temp folder (a full disk): our own owner file, unique to us, is removed in place.
+        rmSync(owner, { force: true });
+      }
       rmdirSync(lockPath);
     } catch {
       // Taken over or already gone.

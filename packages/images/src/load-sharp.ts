@@ -3,6 +3,14 @@ import type { Sharp, SharpOptions } from 'sharp';
 
 export type SharpFactory = (input?: Buffer | Uint8Array, options?: SharpOptions) => Sharp;
 
+/** The image library is missing or broken: no image can be processed, so the run stops with this one message. */
+export class ImageLibraryUnavailable extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImageLibraryUnavailable';
+  }
+}
+
 let loading: Promise<SharpFactory> | undefined;
 
 /**
@@ -16,7 +24,7 @@ export function loadSharp(): Promise<SharpFactory> {
       loading = undefined;
       const code = (error as NodeJS.ErrnoException).code;
       const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
-      throw new UserError(
+      throw new ImageLibraryUnavailable(
         missing
           ? 'the image library (sharp) is not installed in this checkout; run `pnpm install` first'
           : `the image library (sharp) cannot be loaded on this machine (${(error as Error).message.split('\n')[0]}); run \`pnpm install\` again`,

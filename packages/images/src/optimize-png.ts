@@ -87,7 +87,8 @@ export async function pngCandidates(sharp: SharpFactory, raster: Raster, metadat
   };
   for (const image of images) {
     if (image.colourType === COLOUR_TYPE.palette || image.bitDepth !== 8) add(await encodePng(image), describe(image, 'own encoder'));
-    for (const library of await libraryEncodings(sharp, image, raster, traits.colours?.length ?? 256)) add(library.bytes, library.encoding);
+    // The library asks for 2 to 256 colours: a one-colour image asks for 2.
+    for (const library of await libraryEncodings(sharp, image, raster, Math.max(2, traits.colours?.length ?? 256))) add(library.bytes, library.encoding);
   }
   return candidates.sort((a, b) => a.bytes.length - b.bytes.length);
 }

@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type ImageOptions, type RepoRoot, UserError, readRegularFile, writeFileAtomic } from '@llm-notes/core';
 import { ImageError } from './image-error.js';
-import { loadSharp } from './load-sharp.js';
+import { ImageLibraryUnavailable, loadSharp } from './load-sharp.js';
 import { type Manifest, hashBytes, isUpToDate, readManifest, writeManifest } from './manifest.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { assertPixelBudget } from './image-size.js';
@@ -85,12 +85,11 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
         } else if (result.best && worthWriting(bytes.length, result.best.bytes.length, options)) {
           // Another program (a figure renderer) may have rewritten the file meanwhile: never replace newer work.
           if (hashBytes(readImage(repo, file)) !== hash) throw new ImageError('changed while being optimized; left alone, run again');
+          if (run.dryRun !== true) writeFileAtomic(repo.resolve(file), result.best.bytes, { root: repo.path });
+          // Recorded once written (an image that could not be written keeps its old entry), and saved at
+          // once: a crash or a full disk later in the run leaves image and manifest consistent.
           manifest.set(file, { sha256: hashBytes(result.best.bytes), settings: label });
-          if (run.dryRun !== true) {
-            writeFileAtomic(repo.resolve(file), result.best.bytes, { root: repo.path });
-            // Recorded as written: a crash (or a full disk) later in the run leaves image and manifest consistent.
-            writeManifest(repo, run.manifest, manifest);
-          }
+          if (run.dryRun !== true) writeManifest(repo, run.manifest, manifest);
           written++;
           const note = result.note ? `${result.best.encoding}; ${result.note}` : result.best.encoding;
           row = { file, before: bytes.length, after: result.best.bytes.length, status: 'optimized', note };
@@ -104,7 +103,7 @@ export async function optimizeFiles(run: RunOptions): Promise<RunResult> {
         }
       }
     } catch (error) {
-      if (!(error instanceof ImageError) && !(error instanceof UserError)) throw error;
+      if (error instanceof ImageLibraryUnavailable || (!(error instanceof ImageError) && !(error instanceof UserError))) throw error;
       const size = bytes?.length ?? 0;
       row = { file, before: size, after: size, status: 'error', note: describeError(error) };
     }
@@ -164,7 +163,7 @@ export async function checkFiles(run: RunOptions): Promise<RunResult & { totalBy
         ? { file, before: bytes.length, after, status: 'failed', note: problems.join('; ') }
         : { file, before: bytes.length, after, status: 'ok' };
     } catch (error) {
-      if (!(error instanceof ImageError) && !(error instanceof UserError)) throw error;
+      if (error instanceof ImageLibraryUnavailable || (!(error instanceof ImageError) && !(error instanceof UserError))) throw error;
       const size = bytes?.length ?? 0;
       row = { file, before: size, after: size, status: 'failed', note: describeError(error) };
     }

@@ -56,6 +56,13 @@ async function expectSamePixels(original: Uint8Array, optimized: Uint8Array) {
 }
 
 describe('lossless optimization', () => {
+  it('optimizes an image of one single colour (the palette encoder needs at least two)', async () => {
+    const flat = await sharp(Buffer.alloc(32 * 32 * 3, 200), { raw: { width: 32, height: 32, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const { row, after } = await optimizeOne('flat.png', flat);
+    expect(row.status).toBe('optimized');
+    expect(after.length).toBeLessThan(flat.length);
+  });
+
   it('drops the alpha channel of an opaque RGBA image, pixels identical', async () => {
     const original = await rgbaOpaquePng();
     const { row, after } = await optimizeOne('opaque.png', original);
