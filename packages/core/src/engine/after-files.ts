@@ -49,7 +49,7 @@ export async function runAfterFiles(
       return values;
     };
     const byPath = new Map<string, RunFinding[]>();
-    for (const finding of phase.run({ facts }, context)) {
+    for (const finding of phase.run({ paths: new Set(collected.keys()), facts }, context)) {
       const list = byPath.get(finding.path);
       if (list) list.push(finding);
       else byPath.set(finding.path, [finding]);

@@ -76,6 +76,8 @@ export interface RunFinding {
 
 /** What a rule's after-files phase sees: the facts it collects, per linted file. */
 export interface FilesOfRun {
+  /** Root-relative paths of the files of the run: findings land only on these. */
+  readonly paths: ReadonlySet<string>;
   /** Root-relative path → the fact's value, for every linted file (cached files included). */
   facts(id: string): ReadonlyMap<string, unknown>;
 }

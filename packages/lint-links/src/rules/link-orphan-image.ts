@@ -13,6 +13,19 @@ function linkingNotes(repo: RepoRoot, context: LintContext): string[] {
   return notes;
 }
 
+/** The notes an orphan can be reported on: the first note of each chapter, and the first note of all. */
+function reportingNotes(context: LintContext): Set<string> {
+  const content = context.content;
+  const notes = new Set<string>();
+  if (!content || content.notes.length === 0) return notes;
+  notes.add(content.notes[0]?.relPath ?? '');
+  for (const chapter of [...(content.introChapter ? [content.introChapter] : []), ...content.chapters]) {
+    const first = chapter.sections[0]?.relPath;
+    if (first !== undefined) notes.add(first);
+  }
+  return notes;
+}
+
 /**
  * Orphan images per note that reports them: note path (root-relative) → image
  * paths (root-relative). `referenced` holds every path the linking notes link
@@ -66,6 +79,8 @@ export const linkOrphanImage = defineRule(
     afterFiles: {
       collects: [linkedPathsFact],
       run: (files, context) => {
+        // A run without a note that could carry the findings (`lint README.md`) reads nothing.
+        if (![...reportingNotes(context)].some((note) => files.paths.has(note))) return [];
         const linked = files.facts(linkedPathsFact.id);
         const referenced = new Set<string>();
         const unread: string[] = [];

@@ -30,7 +30,19 @@ function linkStarts(tree: Root): number[] {
       starts.push(node.position.start.offset);
     }
   });
-  return starts;
+  return starts.sort((a, b) => a - b);
+}
+
+/** True when a sorted offset lies in `[start, end)` (a binary search: a note may hold thousands of links and formulas). */
+function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && (sorted[low] as number) < end;
 }
 
 /**
@@ -60,7 +72,7 @@ export const mathUnicode = defineRule(
     const findings: Finding[] = [];
     const links = linkStarts(tree);
     for (const formula of scan.formulas) {
-      const spansLink = links.some((offset) => offset >= formula.contentStart && offset < formula.contentEnd);
+      const spansLink = anyWithin(links, formula.contentStart, formula.contentEnd);
       const tex = text.slice(formula.contentStart, formula.contentEnd);
       const zones = textZones(tex);
       const inText = (index: number): boolean => zones.some(([start, end]) => index >= start && index < end);

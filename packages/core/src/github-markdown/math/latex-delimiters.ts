@@ -14,6 +14,17 @@ const PAIRS = [
 ] as const;
 
 /**
+ * Where `needle` starts at or after `from` and before `end`, else -1. Never
+ * searches past the segment: a file has thousands of segments, and a search
+ * to the end of the file from each one is quadratic.
+ */
+function indexBefore(text: string, needle: string, from: number, end: number): number {
+  if (from >= end) return -1;
+  const found = text.slice(from, end + needle.length - 1).indexOf(needle);
+  return found < 0 ? -1 : from + found;
+}
+
+/**
  * `\(…\)` and `\[…\]`: LaTeX delimiters that MathJax knows but GitHub does
  * not (Markdown reads `\(` as an escaped parenthesis). `inside` tells whether
  * an offset lies in a formula, where they are TeX's business.
@@ -24,14 +35,14 @@ export function latexDelimiters(view: SegmentView, inside: (offset: number) => b
   for (const { open, close, display } of PAIRS) {
     let from = view.start;
     for (;;) {
-      const start = text.indexOf(open, from);
-      if (start < 0 || start >= view.end) break;
+      const start = indexBefore(text, open, from, view.end);
+      if (start < 0) break;
       from = start + 2;
       if (view.isMasked(start) || inside(start) || backslashesBefore(text, start, view.start) % 2 === 1) continue;
-      let end = text.indexOf(close, start + 2);
-      while (end >= 0 && end < view.end && backslashesBefore(text, end, view.start) % 2 === 1) end = text.indexOf(close, end + 1);
+      let end = indexBefore(text, close, start + 2, view.end);
+      while (end >= 0 && backslashesBefore(text, end, view.start) % 2 === 1) end = indexBefore(text, close, end + 1, view.end);
       // No closer after this opener means none after the later ones either.
-      if (end < 0 || end >= view.end) break;
+      if (end < 0) break;
       const content = text.slice(start + 2, end);
       // `\(A\)`: a lone letter copied with its LaTeX delimiters; GitHub shows `(A)`, which may be what was meant.
       const loneLetter = !display && /^[A-Za-z]$/u.test(content);
