@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readRegularFileIfExists, resolveConfigInput, runKey, writeFileAtomic } from '@llm-notes/core/repository';
+import { listContentFiles, readRegularFileIfExists, resolveConfigInput, runKey, writeFileAtomic } from '@llm-notes/core/repository';
 import type { CommandContext } from './command.js';
 
 /** Where `gen-readme --check` remembers the inputs it last found up to date (`.cache/` is git-ignored). */
@@ -19,8 +19,9 @@ interface ReadmeCheckCache {
 /**
  * Digest of everything the README generator reads and compares: the tool
  * build, config and content folder setting, every file under the content
- * folder (path and bytes), the `.gitignore` files above it, the header and
- * footer files and the README itself.
+ * folder as content discovery sees it (path and bytes; never `node_modules`,
+ * hidden or ignored folders), the `.gitignore` files above it, the header
+ * and footer files and the README itself.
  * Undefined when the content folder cannot be read plainly (a symlink or
  * special file inside it): then nothing is remembered.
  */
@@ -28,15 +29,13 @@ export function readmeInputsDigest(context: CommandContext): string | undefined 
   try {
     const hash = createHash('sha1').update(runKey({ command: 'gen-readme', config: context.config, contentDir: context.contentDir }));
     const contentPath = context.repo.resolve(context.contentDir);
-    const entries = readdirSync(contentPath, { recursive: true, withFileTypes: true });
-    const files: string[] = [];
-    for (const entry of entries) {
-      if (entry.isDirectory()) continue;
-      if (!entry.isFile()) return undefined;
-      files.push(path.join(entry.parentPath, entry.name));
+    // The listing alone, without reading the layout: an unchanged run then parses nothing.
+    const content = { exists: true, relPath: context.repo.relative(contentPath) || '.' };
+    for (const relPath of listContentFiles(context.repo, content)) {
+      const file = context.repo.resolve(relPath);
+      if (!lstatSync(file).isFile()) return undefined;
+      hash.update(`\0${path.relative(contentPath, file)}\0`).update(readFileSync(file));
     }
-    files.sort();
-    for (const file of files) hash.update(`\0${path.relative(contentPath, file)}\0`).update(readFileSync(file));
     // Ignore files above the content folder decide which notes are listed too.
     const segments = path.relative(context.repo.realPath, contentPath).split(path.sep).filter(Boolean);
     for (let depth = 0; depth < segments.length; depth++) {

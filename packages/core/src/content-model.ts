@@ -184,6 +184,19 @@ export function discoverContent(repo: RepoRoot, contentDir: string): ContentMode
   };
 }
 
+/**
+ * Every file under the content folder as the layout reading sees it
+ * (repository-relative paths, sorted by code point): `.gitignore` honoured,
+ * never `node_modules` or hidden folders, symbolic links listed, not followed.
+ * With `--content .` that is the repository without its ignored folders.
+ */
+export function listContentFiles(repo: RepoRoot, content: Pick<ContentModel, 'exists' | 'relPath'>): string[] {
+  if (!content.exists) return [];
+  return globbySync(`${globPrefix(content.relPath)}**`, { ...rootGlobOptions(repo, content.relPath), onlyFiles: true, markDirectories: false })
+    .filter((entry) => !entry.endsWith('/'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Every image file under the content folder (repository-relative paths, sorted). */
 export function listContentImages(repo: RepoRoot, content: ContentModel): string[] {
   if (!content.exists) return [];

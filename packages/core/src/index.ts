@@ -23,6 +23,7 @@ export {
   type LayoutProblem,
   type Section,
   discoverContent,
+  listContentFiles,
   listContentImages,
 } from './content-model.js';
 export { type Fixable, OverlappingEditsError, type TextEdit, applyEdits, normalizeEdits, selectFixes } from './edits.js';

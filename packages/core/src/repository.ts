@@ -9,7 +9,7 @@ export { writeFileAtomic } from './atomic-write.js';
 export { CONFIG_FILE, CONFIG_FILES, COMMENTED_CONFIG_FILE, loadConfig } from './config/load-config.js';
 export { checkConfigPaths, resolveConfigInput, resolveConfigOutput } from './config/config-paths.js';
 export { type Config, configSchema } from './config/schema.js';
-export { type ContentModel, discoverContent } from './content-model.js';
+export { type ContentModel, discoverContent, listContentFiles } from './content-model.js';
 export { UserError } from './errors.js';
 export { isOsError, userErrorFromOs } from './os-error.js';
 export { readRegularFile, readRegularFileIfExists } from './regular-file.js';

@@ -70,6 +70,28 @@ describe('notes gen-readme (built CLI)', () => {
     expect(notes(root, 'gen-readme', '--check').code).toBe(1);
   });
 
+  it('--check with --content . remembers its inputs without entering node_modules, hidden or ignored folders', () => {
+    const root = makeRepo({
+      '0.引言/0.ignore.md': '欢迎！\n',
+      '1.基础/1.注意力.md': '# 注意力\n',
+      '.gitignore': 'build/\n',
+      'build/out.txt': 'generated',
+      'node_modules/x/README.md': '# a package\n',
+    });
+    // A pipe in node_modules would stop a digest that read every file (and end its memory).
+    expect(spawnSync('mkfifo', [path.join(root, 'node_modules/x/pipe')]).status).toBe(0);
+    expect(notes(root, 'gen-readme', '--content', '.').code).toBe(0);
+    const remembered = read(root, '.cache/readme-check.json');
+    writeFileSync(path.join(root, 'node_modules/x/README.md'), '# changed\n');
+    writeFileSync(path.join(root, 'build/out.txt'), 'regenerated');
+    const check = notes(root, 'gen-readme', '--check', '--content', '.');
+    expect(check.code).toBe(0);
+    // Answered from memory: the inputs are the same bytes, so nothing new was remembered.
+    expect(read(root, '.cache/readme-check.json')).toBe(remembered);
+    writeFileSync(path.join(root, '1.基础/1.注意力.md'), '# 注意力机制\n');
+    expect(notes(root, 'gen-readme', '--check', '--content', '.').code).toBe(1);
+  });
+
   it('--check fails after a one-character edit, names README.md, shows a diff and the fix, writes nothing', () => {
     const root = makeRepo(BASE);
     expect(notes(root, 'gen-readme').code).toBe(0);
