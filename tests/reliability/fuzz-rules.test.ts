@@ -55,6 +55,18 @@ describe('fuzzing every rule and fix on random notes', () => {
     expect(first.after).toContain('[链接](./1.注意力.md#1-问题)');
   });
 
+  it('fix settles when trimming a formula would make two `$` touch', async () => {
+    // Found by the property below: the spacing fix trimmed `$10 … $`…`$ $` into `…$$⋅$`,
+    // math-delimiters split the touching `$$` again, and the two never settled.
+    const context = contextFor(root, { images: { style: 'html-centered' } } as never);
+    const rules = selectRules(allRules, context.config).filter((enabled) => enabled.rule.fixable);
+    const line = '注意力机制$5 and $10注意力机制 $`\\{a\\}`$ $⋅$';
+    writeNote(`${line}\n![图](./images/a.png)\n${line}\n`, false);
+    const first = await fixFile(context, NOTE, rules, createLintContext(context));
+    expect(first.unsettled).toBe(false);
+    expect(first.after).not.toContain('$$');
+  });
+
   for (const style of STYLES) {
     it(`fix is idempotent and keeps line endings (image style ${style})`, async () => {
       const context = contextFor(root, { images: { style } } as never);

@@ -3,11 +3,16 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import { githubMathSyntax } from './github-math-syntax.js';
 
-/** The one Markdown dialect every tool parses: CommonMark + GFM + math as GitHub reads it + front matter. */
+/**
+ * The one Markdown dialect every tool parses: CommonMark + GFM + front matter.
+ * There is deliberately no math syntax: GitHub reads links, code spans, HTML,
+ * headings and images first and finds `$` math afterwards in the text, so a
+ * `$` never hides a link (`$a [b](c) d$`, `[cost $5](x.md) and $y$`). Math is
+ * taken from core's scanner over this same tree (`scanMath`, `findMathRanges`).
+ */
 export function createParser(): Processor<Root> {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(githubMathSyntax) as unknown as Processor<Root>;
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm) as unknown as Processor<Root>;
 }
 
 let shared: Processor<Root> | undefined;

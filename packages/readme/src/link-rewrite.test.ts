@@ -68,8 +68,13 @@ describe('linkRewriteEdits', () => {
     expect(rewrite('<img alt="a" src=\'./a&amp;b.png\' width=9>\n')).toBe('<img alt="a" src="content/1.C/a%26b.png" width=9>\n');
   });
 
-  it('leaves math alone', () => {
+  it('rewrites links inside math too: GitHub reads the link before the `$`, so it must work from the README', () => {
     const text = 'Inline $[a](./b)$ and\n\n$$\n[x](./y.png)\n$$\n';
+    expect(rewrite(text)).toBe('Inline $[a](content/1.C/b)$ and\n\n$$\n[x](content/1.C/y.png)\n$$\n');
+  });
+
+  it('leaves `$` in code alone', () => {
+    const text = 'Code `$[a](./b)$` and\n\n```\n[x](./y.png)\n```\n';
     expect(rewrite(text)).toBe(text);
   });
 });

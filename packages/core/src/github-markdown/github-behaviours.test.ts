@@ -14,6 +14,8 @@ describe('heading text and anchors', () => {
     ['## ![logo](a.png) Title', '-title'],
     ['## 注意力（Attention）：原理', '注意力attention原理'],
     ['## Loss $L$', 'loss-l'],
+    ['## Loss $L_{a}$ and $\\{x\\}$', 'loss-l_a-and-x'],
+    ['## $a*b*c$ and [link $x$](u.md)', 'abc-and-link-x'],
     ['## Step 1. Prepare', 'step-1-prepare'],
     ['a  \nb\n===', 'ab'],
     ['a\nb\n---', 'ab'],
@@ -25,9 +27,9 @@ describe('heading text and anchors', () => {
     expect(headingAnchors(parseMarkdown('# A\n\n> # A\n\n- # A\n'))).toEqual(['a', 'a-1', 'a-2']);
   });
 
-  it('keeps the source text of code and math in the heading text', () => {
+  it('keeps the source text of code and math in the heading text (math after Markdown, as GitHub renders it)', () => {
     const [heading] = parseMarkdown('## `x` and $y$\n').children as Heading[];
-    expect(heading && headingText(heading)).toBe('x and y');
+    expect(heading && headingText(heading)).toBe('x and $y$');
   });
 });
 

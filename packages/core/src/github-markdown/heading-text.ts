@@ -4,13 +4,12 @@ import { slugsFor } from '../slugger.js';
 
 /**
  * The text GitHub reads from a heading to make its anchor: the text content
- * of the rendered HTML. Code spans and math keep their source text; image alt
- * text and raw HTML tags count for nothing; a hard line break is the `\n` the
- * HTML holds after `<br>` (which the slug then drops, like a soft break).
+ * of the rendered HTML. Code spans keep their source text; math is plain
+ * text here, as in GitHub's Markdown pass (its `$` are dropped by the slug);
+ * image alt text and raw HTML tags count for nothing; a hard line break is the
+ * `\n` the HTML holds after `<br>` (which the slug then drops, like a soft break).
  */
 export function headingText(node: Nodes): string {
-  // `inlineMath` (remark-math) renders its source text too.
-  if ((node.type as string) === 'inlineMath') return (node as unknown as { value: string }).value;
   switch (node.type) {
     case 'text':
     case 'inlineCode':

@@ -1,6 +1,4 @@
 import { type TextEdit, defineRule, report } from '@llm-notes/core';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { mathScanOf } from './math-scan-of.js';
 import { textZones } from './text-zones.js';
 import { CJK_RUN, isFlaggedSymbol, texReplacement } from './unicode-replacements.js';
@@ -18,31 +16,17 @@ function joined(replacement: string, next: string | undefined): string {
   return /\\[A-Za-z]+$/u.test(replacement) && next !== undefined && /[A-Za-z]/u.test(next) ? `${replacement} ` : replacement;
 }
 
-/**
- * Where the parsed note has a link or image starting: a formula spanning one
- * overlaps Markdown syntax, and editing its text could land inside the
- * destination (`\\text{…}` in a path), so its findings get no automatic fix.
- */
-function linkStarts(tree: Root): number[] {
-  const starts: number[] = [];
-  visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') && node.position?.start.offset !== undefined) {
-      starts.push(node.position.start.offset);
-    }
-  });
-  return starts.sort((a, b) => a - b);
-}
-
-/** True when a sorted offset lies in `[start, end)` (a binary search: a note may hold thousands of links and formulas). */
-function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as number) < start) low = middle + 1;
-    else high = middle;
+/** The pieces of `[start, end)` that lie outside the Markdown parts of a formula. */
+function outsideMarkdown(start: number, end: number, markdown: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let from = start;
+  for (const [partStart, partEnd] of markdown) {
+    if (partEnd <= from || partStart >= end) continue;
+    if (partStart > from) pieces.push([from, partStart]);
+    from = Math.max(from, partEnd);
   }
-  return low < sorted.length && (sorted[low] as number) < end;
+  if (from < end) pieces.push([from, end]);
+  return pieces;
 }
 
 /**
@@ -70,27 +54,30 @@ export const mathUnicode = defineRule(
     const scan = mathScanOf(tree, file);
     const text = scan.text;
     const findings: Finding[] = [];
-    const links = linkStarts(tree);
     for (const formula of scan.formulas) {
-      const spansLink = anyWithin(links, formula.contentStart, formula.contentEnd);
       const tex = text.slice(formula.contentStart, formula.contentEnd);
       const zones = textZones(tex);
       const inText = (index: number): boolean => zones.some(([start, end]) => index >= start && index < end);
+      // A link, HTML or code span inside `$…$` is Markdown, not TeX (GitHub reads it first): never reported nor edited.
+      const markdown = formula.markdown ?? [];
+      const inMarkdown = (start: number, end: number): boolean => markdown.some(([from, to]) => start < to && end > from);
       for (const match of tex.matchAll(CJK_RUN)) {
         if (inText(match.index)) continue;
-        const start = formula.contentStart + match.index;
-        const end = start + match[0].length;
-        findings.push({
-          start,
-          end,
-          message: `CJK text \`${match[0]}\` in a formula outside \`\\text{}\``,
-          expected: [`\\text{${match[0]}}`],
-          fix: spansLink ? undefined : [{ start, end, text: `\\text{${match[0]}}` }],
-        });
+        for (const [start, end] of outsideMarkdown(formula.contentStart + match.index, formula.contentStart + match.index + match[0].length, markdown)) {
+          const run = text.slice(start, end);
+          findings.push({
+            start,
+            end,
+            message: `CJK text \`${run}\` in a formula outside \`\\text{}\``,
+            expected: [`\\text{${run}}`],
+            fix: [{ start, end, text: `\\text{${run}}` }],
+          });
+        }
       }
       for (let index = 0; index < tex.length; index++) {
         const char = tex[index] as string;
         if (char.charCodeAt(0) < 0x80 || inText(index) || !isFlaggedSymbol(char)) continue;
+        if (inMarkdown(formula.contentStart + index, formula.contentStart + index + 1)) continue;
         const start = formula.contentStart + index;
         const replacement = texReplacement(char);
         const shown = replacement?.trim() === '' ? 'a space' : `\`${replacement}\``;
@@ -99,7 +86,7 @@ export const mathUnicode = defineRule(
           end: start + 1,
           message: replacement === undefined ? `full-width \`${char}\` in a formula: write it in ASCII TeX` : `Unicode \`${char}\` in a formula: write ${shown}`,
           expected: replacement === undefined ? undefined : [replacement],
-          fix: replacement === undefined || spansLink ? undefined : [{ start, end: start + 1, text: joined(replacement, tex[index + 1]) }],
+          fix: replacement === undefined ? undefined : [{ start, end: start + 1, text: joined(replacement, tex[index + 1]) }],
         });
       }
     }

@@ -1,24 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GithubSlugger, normalizeFragment, parseMarkdown } from '@llm-notes/core';
-import type { Nodes } from 'mdast';
+import { headingAnchors, normalizeFragment, parseMarkdown } from '@llm-notes/core';
 import { visit } from 'unist-util-visit';
 
-/** Rendered text of a heading: text and code count, images and raw HTML do not. */
-function renderedText(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode' || (node.type as string) === 'inlineMath') return (node as { value: string }).value;
-  if (node.type === 'html' || node.type === 'image') return '';
-  return 'children' in node ? node.children.map((child) => renderedText(child as Nodes)).join('') : '';
-}
-
-/** The anchors GitHub renders for a Markdown text: one slugger over its headings in order. */
+/** The anchors GitHub renders for a Markdown text: core's one reading of headings. */
 export function renderedAnchors(markdown: string): string[] {
-  const slugger = new GithubSlugger();
-  const anchors: string[] = [];
-  visit(parseMarkdown(markdown), 'heading', (node) => {
-    anchors.push(slugger.slug(renderedText(node)));
-  });
-  return anchors;
+  return headingAnchors(parseMarkdown(markdown));
 }
 
 /** Every URL of a Markdown text: links, images, definitions, `<img src>` and `<a href>`. */

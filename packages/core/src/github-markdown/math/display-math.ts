@@ -10,16 +10,6 @@ export interface DisplayResult {
   readonly consumed: Set<number>;
 }
 
-/** Line numbers within a segment, for offsets asked in increasing order. */
-function lineCounter(view: SegmentView): (offset: number) => number {
-  let line = 0;
-  let cursor = view.start;
-  return (offset) => {
-    for (; cursor < offset; cursor++) if (view.text[cursor] === '\n') line++;
-    return line;
-  };
-}
-
 /** True when the text between two offsets holds an empty line. */
 function hasBlankLine(text: string): boolean {
   return /\n[ \t>\r]*\n/u.test(text);
@@ -35,7 +25,7 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
   const consumed = new Set<number>();
   const doubles = runs.filter((run) => run.length === 2);
   let previousCloseLine: number | undefined;
-  const lineOf = lineCounter(view);
+  const firstLine = view.line(view.start);
   for (let index = 0; index < doubles.length; index += 2) {
     const open = doubles[index];
     const close = doubles[index + 1];
@@ -75,9 +65,9 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
       });
     }
     const openAtLineStart = view.atLineStart(open.start);
-    const openLine = lineOf(open.start);
+    const openLine = view.line(open.start);
     if (openAtLineStart && previousCloseLine !== undefined && openLine === previousCloseLine + 1) {
-      const lineStart = view.text.lastIndexOf('\n', open.start - 1) + 1;
+      const lineStart = view.lineStart(open.start);
       issues.push({
         category: 'display',
         start: open.start,
@@ -93,7 +83,7 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
         message: '`$$` shares its line with text: GitHub only documents `$$` blocks that start a line',
         note: 'Put the `$$` block on its own lines, after a blank line.',
       });
-    } else if (openLine > 0) {
+    } else if (openLine > firstLine) {
       issues.push({
         category: 'spacing',
         start: open.start,
@@ -120,7 +110,7 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
         note: 'End the line after `$$`.',
       });
     }
-    previousCloseLine = lineOf(close.start);
+    previousCloseLine = view.line(close.start);
   }
   return { formulas, issues, consumed };
 }

@@ -19,6 +19,13 @@ export interface Formula {
   readonly inTable: boolean;
   /** False when GitHub shows it as raw text (reported by `math-delimiters`). */
   readonly rendered: boolean;
+  /**
+   * Parts of the content that GitHub reads as Markdown before it looks for
+   * math (a link's text and destination, HTML, a code span), as `[start, end)`
+   * offsets in order: not TeX, so never edited as TeX. Only `$…$` and `$$…$$`
+   * formulas have them.
+   */
+  readonly markdown?: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Which rule reports a delimiter finding: definite breakage, `$$` layout, or a doubtful case. */

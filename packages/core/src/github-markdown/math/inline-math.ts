@@ -67,10 +67,8 @@ function intendedPairs(view: SegmentView, dollars: readonly number[]): Intent {
   const money = new Set<number>();
   const unmatched: number[] = [];
   const byLine = new Map<number, number[]>();
-  let line = 0;
-  let cursor = view.start;
   for (const offset of dollars) {
-    for (; cursor < offset; cursor++) if (view.text[cursor] === '\n') line++;
+    const line = view.line(offset);
     const offsets = byLine.get(line);
     if (offsets) offsets.push(offset);
     else byLine.set(line, [offset]);
@@ -126,8 +124,11 @@ function spacingIssues(view: SegmentView, pair: Pair): DelimiterIssue[] {
   const trailing = /\s+$/u.exec(content)?.[0].length ?? 0;
   if ((leading > 0 || trailing > 0) && leading < content.length && !content.includes('\n')) {
     const fix: TextEdit[] = [];
-    if (leading > 0) fix.push({ start: pair.open + 1, end: pair.open + 1 + leading, text: '' });
-    if (trailing > 0) fix.push({ start: pair.close - trailing, end: pair.close, text: '' });
+    // Trimming must not make two `$` touch (`$a $`b`$ $` → `$$`): that is another formula's delimiter.
+    const trimmed = content.trim();
+    const safe = !trimmed.startsWith('$') && !trimmed.endsWith('$');
+    if (safe && leading > 0) fix.push({ start: pair.open + 1, end: pair.open + 1 + leading, text: '' });
+    if (safe && trailing > 0) fix.push({ start: pair.close - trailing, end: pair.close, text: '' });
     issues.push({
       category: 'spacing',
       start: pair.open,
@@ -135,7 +136,7 @@ function spacingIssues(view: SegmentView, pair: Pair): DelimiterIssue[] {
       message: 'space just inside the `$` delimiters',
       expected: [`$${content.trim()}$`],
       note: 'Other renderers (and GitHub in some positions) do not read `$ x $` as math.',
-      fix,
+      fix: fix.length > 0 ? fix : undefined,
     });
   }
   const after = view.charAt(pair.close + 1);

@@ -1,11 +1,12 @@
 import type { Code, Node, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseWithoutMath } from './prose-parse.js';
 
 /**
  * Where GitHub looks for `$` math: the inline text of paragraphs, headings and
- * table rows (the parser has no `$$` block construct, as GitHub has none). Code blocks, HTML, front matter, link destinations and images
- * are masked: a `$` there is never math. (Code spans are found by the scan
+ * table rows, read from the one parsed tree. The parser has no math syntax:
+ * like GitHub it reads code, HTML, links and images before any `$`, so the
+ * tree already says what Markdown wins. Code blocks, HTML, front matter, link
+ * destinations and images are masked: a `$` there is never math. (Code spans are found by the scan
  * itself: GitHub's `$`…`$` form changes where they are.)
  */
 export interface Segment {
@@ -30,7 +31,7 @@ export interface MarkdownRegions {
 }
 
 const MASKED_NODES = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
-const FLOW_NODES = new Set(['paragraph', 'math']);
+const FLOW_NODES = new Set(['paragraph']);
 
 interface Block {
   start: number;
@@ -39,8 +40,6 @@ interface Block {
   endLine: number;
   kind: string;
   parent: Parent | undefined;
-  /** True when remark-math found `$` math inside: its reading may hide HTML or links. */
-  containsMath: boolean;
 }
 
 function startOf(node: Node): number | undefined {
@@ -51,15 +50,15 @@ function endOf(node: Node): number | undefined {
   return node.position?.end.offset;
 }
 
-function mask(masked: Uint8Array, start: number | undefined, end: number | undefined, shift = 0): void {
+function mask(masked: Uint8Array, start: number | undefined, end: number | undefined): void {
   if (start === undefined || end === undefined) return;
-  masked.fill(1, start + shift, end + shift);
+  masked.fill(1, start, end);
 }
 
 /** Masks one node's non-prose part; returns true when its children need no visit. Link texts go to `links` (start offset → end). */
-function maskNode(node: Node, masked: Uint8Array, links: Map<number, number>, shift = 0): boolean {
+function maskNode(node: Node, masked: Uint8Array, links: Map<number, number>): boolean {
   if (MASKED_NODES.has(node.type)) {
-    mask(masked, startOf(node), endOf(node), shift);
+    mask(masked, startOf(node), endOf(node));
     return true;
   }
   if (node.type === 'link') {
@@ -67,30 +66,16 @@ function maskNode(node: Node, masked: Uint8Array, links: Map<number, number>, sh
     const children = (node as Parent).children;
     const first = children[0];
     const last = children.at(-1);
-    if (!first || !last) mask(masked, startOf(node), endOf(node), shift);
+    if (!first || !last) mask(masked, startOf(node), endOf(node));
     else {
-      mask(masked, startOf(node), startOf(first), shift);
-      mask(masked, endOf(last), endOf(node), shift);
+      mask(masked, startOf(node), startOf(first));
+      mask(masked, endOf(last), endOf(node));
       const textStart = startOf(first);
       const textEnd = endOf(last);
-      if (textStart !== undefined && textEnd !== undefined) links.set(textStart + shift, textEnd + shift);
+      if (textStart !== undefined && textEnd !== undefined) links.set(textStart, textEnd);
     }
   }
   return false;
-}
-
-function hasInlineMath(node: Node): boolean {
-  let found = false;
-  visit(node, 'inlineMath', () => {
-    found = true;
-    return false;
-  });
-  return found;
-}
-
-/** Masks HTML and link destinations of a block as Markdown without math reads them. */
-function maskAsProse(text: string, block: Block, masked: Uint8Array, links: Map<number, number>): void {
-  visit(parseWithoutMath(text.slice(block.start, block.end)), (node) => (maskNode(node, masked, links, block.start) ? 'skip' : undefined));
 }
 
 /** A `<span>$</span>` is GitHub's documented way to write a literal dollar next to math. */
@@ -117,12 +102,10 @@ export function markdownRegions(tree: Root, text: string): MarkdownRegions {
         endLine: node.position.end.line,
         kind: node.type,
         parent: parent ?? undefined,
-        containsMath: hasInlineMath(node),
       });
     }
     return undefined;
   });
-  for (const block of blocks) if (block.containsMath) maskAsProse(text, block, masked, links);
   maskSpanDollars(text, masked);
   const segments = mergeParagraphs(blocks, text);
   return { masked, segments, linkTexts: linkTextsIn(segments, links), mathFences };

@@ -2,6 +2,9 @@ import { parseMarkdown } from '../../processor.js';
 import { headingAnchors } from '../heading-text.js';
 import { findMathRanges } from './math-ranges.js';
 import type { Root } from 'mdast';
+import remarkMathPlugin from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { scanMath } from './scan-math.js';
@@ -17,7 +20,7 @@ function formulas(text: string): Array<[string, string]> {
 /** What remark-math makes of the same text, to show where GitHub differs. */
 function remarkMath(text: string): Array<[string, string]> {
   const found: Array<[string, string]> = [];
-  visit(parseMarkdown(text) as Root, (node) => {
+  visit(unified().use(remarkParse).use(remarkMathPlugin).parse(text) as Root, (node) => {
     if (node.type === 'inlineMath' || node.type === 'math') found.push([node.type, node.value]);
   });
   return found;
@@ -39,8 +42,8 @@ describe('scanMath reads math as GitHub does, not as remark-math', () => {
   it('keeps the text after an opening `$$`', () => {
     const text = '$$a +\nb\n$$\n';
     expect(formulas(text)).toEqual([['display', 'a +\nb\n']]);
-    // The parser, like GitHub, has no `$$` block: the formula stays in its paragraph.
-    expect(remarkMath(text)).toEqual([['inlineMath', 'a +\nb\n']]);
+    // remark-math opens a `$$` math block, which GitHub does not have, and takes `a +` for its meta.
+    expect(remarkMath(text)).toEqual([['math', 'b']]);
   });
 
   it.each([
@@ -97,5 +100,31 @@ describe('scanMath reads math as GitHub does, not as remark-math', () => {
       ['L', false],
       ['d', true],
     ]);
+  });
+});
+
+describe('links win over `$`, as on GitHub: one parse for the link rules and the math scanner', () => {
+  const linksOf = (text: string): string[] => {
+    const urls: string[] = [];
+    visit(parseMarkdown(text), (node) => {
+      if (node.type === 'link' || node.type === 'image') urls.push(node.url);
+    });
+    return urls;
+  };
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('finds every link next to math and the formulas around them (%s)', (_name, eol) => {
+    const text = ['$a [b](in-math.md) d$ then [next](next.md).', '', '[cost $5](cost.md) and $y$.', '', '$a [b$ c](split.md) d.', '', '$x ![p](p.png) y$', ''].join(eol);
+    expect(linksOf(text)).toEqual(['in-math.md', 'next.md', 'cost.md', 'split.md', 'p.png']);
+    expect(findMathRanges(text).map((range) => range.tex)).toEqual(['a [b](in-math.md) d', 'y', 'x ![p](p.png) y']);
+  });
+
+  it('marks the Markdown inside a formula (link text and destination, HTML, code spans) as not TeX', () => {
+    const text = '$a [b](c.md) <i>d</i> `e` f$\n';
+    const [formula] = scan(text).formulas;
+    expect(formula?.markdown?.map(([start, end]) => text.slice(start, end))).toEqual(['[b](c.md)', '<i>', '</i>', '`e`']);
+    expect(scan('$a + b$\n').formulas[0]?.markdown).toBeUndefined();
   });
 });

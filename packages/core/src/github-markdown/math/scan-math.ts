@@ -30,13 +30,14 @@ export function scanMath(tree: Root, text: string): MathScan {
   const known = scans.get(tree);
   if (known && known.text === text) return known;
   const regions = markdownRegions(tree, text);
+  const positions = new TextPositions(text);
   const formulas: Formula[] = [];
   const issues: DelimiterIssue[] = [];
   // Link texts first, then hidden from their paragraph: a `$` pairs only within its own link text.
-  for (const linkText of regions.linkTexts) scanSegment(new SegmentView(text, regions.masked, linkText), formulas, issues);
+  for (const linkText of regions.linkTexts) scanSegment(new SegmentView(text, regions.masked, linkText, positions), formulas, issues);
   for (const linkText of regions.linkTexts) regions.masked.fill(1, linkText.start, linkText.end);
   for (const segment of regions.segments) {
-    const view = new SegmentView(text, regions.masked, segment);
+    const view = new SegmentView(text, regions.masked, segment, positions);
     scanSegment(view, formulas, issues);
   }
   for (const fence of regions.mathFences) {
@@ -45,7 +46,7 @@ export function scanMath(tree: Root, text: string): MathScan {
   }
   formulas.sort((a, b) => a.start - b.start);
   issues.sort((a, b) => a.start - b.start);
-  const scan: MathScan = { text, positions: new TextPositions(text), formulas, issues };
+  const scan: MathScan = { text, positions, formulas, issues };
   scans.set(tree, scan);
   return scan;
 }
@@ -66,6 +67,25 @@ function fenceOf(node: Code, text: string): Formula | undefined {
 function scanSegment(view: SegmentView, formulas: Formula[], issues: DelimiterIssue[]): void {
   const source = view.text.slice(view.start, view.end);
   if (!source.includes('$') && !source.includes('\\')) return;
+  const before = formulas.length;
+  scanDelimiters(view, formulas, issues);
+  for (let index = before; index < formulas.length; index++) formulas[index] = withMarkdownParts(view, formulas[index] as Formula);
+}
+
+/** Marks the parts of a `$…$`/`$$…$$` formula that Markdown read first (masked in the view when the segment is scanned). */
+function withMarkdownParts(view: SegmentView, formula: Formula): Formula {
+  if (formula.kind !== 'inline' && formula.kind !== 'display') return formula;
+  const parts: Array<[number, number]> = [];
+  for (let offset = formula.contentStart; offset < formula.contentEnd; offset++) {
+    if (!view.isMasked(offset)) continue;
+    const last = parts.at(-1);
+    if (last && last[1] === offset) last[1] = offset + 1;
+    else parts.push([offset, offset + 1]);
+  }
+  return parts.length === 0 ? formula : { ...formula, markdown: parts };
+}
+
+function scanDelimiters(view: SegmentView, formulas: Formula[], issues: DelimiterIssue[]): void {
   const taken: Array<[number, number]> = [];
   const backticks = scanBackticks(view);
   let runs = dollarRuns(view);
@@ -125,9 +145,11 @@ function scanSegment(view: SegmentView, formulas: Formula[], issues: DelimiterIs
 function splitTouchingFormulas(view: SegmentView, runs: DollarRun[], issues: DelimiterIssue[]): DollarRun[] {
   const result: DollarRun[] = [];
   let singlesOnLine = 0;
-  let cursor = view.start;
+  let line = 0;
   for (const run of runs) {
-    for (; cursor < run.start; cursor++) if (view.text[cursor] === '\n') singlesOnLine = 0;
+    const runLine = view.line(run.start);
+    if (runLine !== line) singlesOnLine = 0;
+    line = runLine;
     if (run.length === 1) singlesOnLine++;
     const before = view.charAt(run.start - 1);
     const after = view.charAt(run.start + 2);

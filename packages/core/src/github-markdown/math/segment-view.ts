@@ -1,5 +1,6 @@
 import { MASK_CHAR, isWhitespace } from './characters.js';
 import type { Segment } from './markdown-regions.js';
+import type { TextPositions } from './text-positions.js';
 
 /** Reads one segment of the file with masked characters hidden. */
 export class SegmentView {
@@ -7,7 +8,18 @@ export class SegmentView {
     readonly text: string,
     private readonly masked: Uint8Array,
     readonly segment: Segment,
+    private readonly positions: TextPositions,
   ) {}
+
+  /** 1-based line of `offset` in the file (core's one offset → line locator). */
+  line(offset: number): number {
+    return this.positions.point(offset).line;
+  }
+
+  /** Offset where the line holding `offset` begins. */
+  lineStart(offset: number): number {
+    return this.positions.lineStart(offset);
+  }
 
   get start(): number {
     return this.segment.start;
