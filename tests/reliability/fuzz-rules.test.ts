@@ -62,7 +62,7 @@ describe('fuzzing every rule and fix on random notes', () => {
     const rules = selectRules(allRules, context.config).filter((enabled) => enabled.rule.fixable);
     const line = '注意力机制$5 and $10注意力机制 $`\\{a\\}`$ $⋅$';
     writeNote(`${line}\n![图](./images/a.png)\n${line}\n`, false);
-    const first = await fixFile(context, NOTE, rules, createLintContext(context));
+    const first = await fixFile(createLintContext(context), NOTE, rules);
     expect(first.unsettled).toBe(false);
     expect(first.after).not.toContain('$$');
   });

@@ -6,12 +6,15 @@ import { createParser } from './processor.js';
 /**
  * How Markdown we generate (tables of contents, the README's headings and
  * lists) is written. The serializer carries the parser's own syntax
- * extensions (GFM, math as GitHub reads it, front matter), so it escapes
- * exactly what the parser would otherwise read as markup: a `$` that would
- * open math, a `~` that would strike through, a `*` that would emphasize;
- * an `_` inside a word, CJK punctuation or emoji stay as they are.
+ * extensions (GFM, front matter), so it escapes exactly what the parser
+ * would otherwise read as markup: a `~` that would strike through, a `*`
+ * that would emphasize; an `_` inside a word, CJK punctuation or emoji stay
+ * as they are. GitHub finds `$` math after Markdown (the parser has no math
+ * syntax, the math scanner reads it), so every `$` of generated text is
+ * escaped too: a title `$x$` shows as written, not as a formula.
  */
 const SETTINGS: Options = {
+  unsafe: [{ character: '$', inConstruct: 'phrasing' }],
   bullet: '-',
   listItemIndent: 'one',
   emphasis: '*',
