@@ -3,10 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, onTestFinished } from 'vitest';
 
+const PENDING = Symbol.for('llm-notes.tests.temp-folders');
+
 // Every temporary folder a test makes comes from here, so none outlives the
 // run: `.ci/run` fails when the system temp folder holds one afterwards.
 
-const pending = new Set<string>();
+// One set per process, even when a worker evaluates this module once per test file.
+const shared = globalThis as typeof globalThis & { [PENDING]?: Set<string> };
+const firstInProcess = shared[PENDING] === undefined;
+const pending = (shared[PENDING] ??= new Set<string>());
 
 function remove(folder: string): void {
   rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
@@ -20,7 +25,7 @@ function removeAll(): void {
 // Folders made outside a test (a file's or a block's set-up, a `beforeAll`)
 // go when the file's tests are done; the exit handler is the last resort.
 afterAll(removeAll);
-process.once('exit', removeAll);
+if (firstInProcess) process.once('exit', removeAll);
 
 /**
  * A new folder in the system temp folder, named `<prefix>XXXXXX`. Made inside

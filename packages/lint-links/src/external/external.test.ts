@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAll } from './check-all.js';
 import { type CheckOptions, checkUrl, retryAfterMs } from './check-url.js';
 import { ResultCache } from './result-cache.js';
+import { tempFolder } from '../../../../tests/support/temp-folder.js';
 
 /** Requests seen per path, and the most requests a path had open at once. */
 const hits = new Map<string, number>();
@@ -113,7 +113,7 @@ describe('checkUrl against a local server', () => {
 
 describe('checkAll', () => {
   it('keeps to the per-host limit, skips excluded URLs and caches definite answers', async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'external-cache-'));
+    const folder = tempFolder('external-cache-');
     const cacheFile = path.join(folder, 'cache/external-links.json');
     const busy = Array.from({ length: 8 }, (_, index) => `${base}/busy/${index}`);
     const urls = [...busy, `${base}/missing`, `${base}/excluded/page`, `${base}/always-rate-limited`];
