@@ -86,8 +86,20 @@ export async function readCapped(response: Response, maxBytes = MAX_BODY_BYTES):
   return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
 }
 
+/**
+ * A signal that aborts after `ms` with a TimeoutError. Not `AbortSignal.timeout`: combined through
+ * `AbortSignal.any` (the run's deadline), only a weak reference to it remains, and once garbage
+ * collected it never fires, so a server that never answers held the request forever. The pending
+ * timer holds this one (unref'd: it does not keep the process alive).
+ */
+function timeoutSignal(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')), ms).unref();
+  return controller.signal;
+}
+
 function request(url: string, method: 'HEAD' | 'GET', options: CheckOptions): Promise<Response> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const timeout = timeoutSignal(options.timeoutMs);
   return fetch(url, {
     method,
     redirect: 'manual',
