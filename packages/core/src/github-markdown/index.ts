@@ -10,4 +10,5 @@ export { normalizeLabel } from './reference-label.js';
 export { type SourceLocator, type SourcePoint, lineOfOffset, sourceLocator } from './source-location.js';
 export { type MathRange, findMathRanges } from './math/math-ranges.js';
 export { type MathScan, scanMath } from './math/scan-math.js';
-export type { DelimiterIssue, Formula, FormulaKind, IssueCategory } from './math/formula.js';
+export type { DelimiterIssue, DelimiterIssueKind, Formula, FormulaKind } from './math/formula.js';
+export { preview, showChar } from './math/characters.js';

@@ -1,5 +1,43 @@
-import { defineRule } from '@llm-notes/core';
-import { reportIssues } from './math-scan-of.js';
+import { type DelimiterIssue, defineRule, preview, showChar } from '@llm-notes/core';
+import { type DelimiterWording, type Wording, reportIssues } from './math-scan-of.js';
+
+const CLOSE_OR_ESCAPE = 'Close the formula with `$`, or write a literal dollar as `\\$`.';
+
+/** `\(…\)` and `\[…\]`: what GitHub shows instead, and the delimiters to use. */
+export function latexWording(issue: DelimiterIssue): Wording {
+  const { open, close, display } = issue.latex ?? { open: '\\(', close: '\\)', display: false };
+  const shown = `${open.slice(1)}${preview(issue.content ?? '')}${close.slice(1)}`;
+  return { message: `\`${open}…${close}\` is not math on GitHub (it shows \`${shown}\`); use ${display ? '`$$…$$`' : '`$…$`'}` };
+}
+
+const formula = (issue: DelimiterIssue): string => `$${preview(issue.content ?? '')}$`;
+
+/** The findings this rule reports: formulas GitHub shows as text, or prose `$` it renders as a formula. */
+const wording: DelimiterWording = {
+  'inline-cannot-open': (issue) => ({
+    message: `GitHub shows \`${formula(issue)}\` as text: \`$\` math cannot start right after ${showChar(issue.neighbour)}; put a space before the \`$\``,
+  }),
+  'inline-cannot-close': (issue) => ({
+    message: `GitHub shows \`${formula(issue)}\` as text: the closing \`$\` is followed by ${showChar(issue.neighbour)}; put a space after it`,
+  }),
+  'inline-not-rendered': (issue) => ({ message: `GitHub shows \`${formula(issue)}\` as text` }),
+  'inline-unmatched-paired-later': (issue) => ({
+    message: `unmatched \`$\`: GitHub pairs it with a later \`$\` and renders \`${formula(issue)}\` as one formula`,
+    note: CLOSE_OR_ESCAPE,
+  }),
+  'inline-dollar-amount': (issue) => ({ message: `GitHub renders \`${formula(issue)}\` as one formula: escape the dollar amount as \`\\$\`` }),
+  'inline-paired-differently': (issue) => ({
+    message: `GitHub renders \`${formula(issue)}\` as one formula, pairing these \`$\` differently than intended`,
+  }),
+  'inline-unmatched': () => ({ message: 'unmatched `$`: GitHub shows the formula as text', note: CLOSE_OR_ESCAPE }),
+  'backtick-cannot-open': (issue) => ({
+    message: `GitHub shows this \`$\`…\`$\` formula as text: it cannot start right after ${showChar(issue.neighbour)}; put a space before the \`$\``,
+  }),
+  'formulas-touch': () => ({
+    message: 'two formulas touch (`$…$$…$`): GitHub reads the `$$` as one delimiter and renders neither; put a space between them',
+  }),
+  'latex-delimiters': latexWording,
+};
 
 /**
  * Formulas GitHub shows as raw text, or text it renders as a formula:
@@ -24,6 +62,6 @@ export const mathDelimiters = defineRule(
     },
   },
   (tree, file) => {
-    reportIssues(tree, file, 'delimiters');
+    reportIssues(tree, file, wording);
   },
 );

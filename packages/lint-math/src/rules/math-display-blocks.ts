@@ -1,5 +1,20 @@
 import { defineRule } from '@llm-notes/core';
-import { reportIssues } from './math-scan-of.js';
+import { type DelimiterWording, reportIssues } from './math-scan-of.js';
+
+/** The findings this rule reports: `$$` blocks GitHub does not render. */
+const wording: DelimiterWording = {
+  'display-unclosed': () => ({
+    message: '`$$` is never closed: GitHub shows the `$$` and the formula as text',
+    note: 'Close the block with a `$$` line.',
+  }),
+  'display-blank-line': () => ({
+    message: 'blank line inside a `$$` block: GitHub ends the paragraph there and shows the formula as text',
+    note: 'Remove the empty line, or put a `%` on it.',
+  }),
+  'display-after-display': () => ({
+    message: '`$$` block right after another `$$` block: GitHub renders neither; leave a blank line between them',
+  }),
+};
 
 /** `$$` blocks GitHub does not render: unclosed, with a blank line inside, or stuck to another block. */
 export const mathDisplayBlocks = defineRule(
@@ -17,6 +32,6 @@ export const mathDisplayBlocks = defineRule(
     },
   },
   (tree, file) => {
-    reportIssues(tree, file, 'display');
+    reportIssues(tree, file, wording);
   },
 );

@@ -33,11 +33,9 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
     consumed.add(open.start);
     if (!close) {
       issues.push({
-        category: 'display',
+        kind: 'display-unclosed',
         start: open.start,
         end: open.start + 2,
-        message: '`$$` is never closed: GitHub shows the `$$` and the formula as text',
-        note: 'Close the block with a `$$` line.',
       });
       break;
     }
@@ -57,11 +55,9 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
     });
     if (hasBlankLine(tex)) {
       issues.push({
-        category: 'display',
+        kind: 'display-blank-line',
         start: open.start,
         end: close.start + 2,
-        message: 'blank line inside a `$$` block: GitHub ends the paragraph there and shows the formula as text',
-        note: 'Remove the empty line, or put a `%` on it.',
       });
     }
     const openAtLineStart = view.atLineStart(open.start);
@@ -69,45 +65,36 @@ export function displayMath(view: SegmentView, runs: readonly DollarRun[]): Disp
     if (openAtLineStart && previousCloseLine !== undefined && openLine === previousCloseLine + 1) {
       const lineStart = view.lineStart(open.start);
       issues.push({
-        category: 'display',
+        kind: 'display-after-display',
         start: open.start,
         end: open.start + 2,
-        message: '`$$` block right after another `$$` block: GitHub renders neither; leave a blank line between them',
         fix: [{ start: lineStart, end: lineStart, text: '\n' }],
       });
     } else if (!openAtLineStart) {
       issues.push({
-        category: 'spacing',
+        kind: 'display-opener-shares-line',
         start: open.start,
         end: open.start + 2,
-        message: '`$$` shares its line with text: GitHub only documents `$$` blocks that start a line',
-        note: 'Put the `$$` block on its own lines, after a blank line.',
       });
     } else if (openLine > firstLine) {
       issues.push({
-        category: 'spacing',
+        kind: 'display-no-blank-before',
         start: open.start,
         end: open.start + 2,
-        message: 'no blank line before the `$$` block',
-        note: 'GitHub reads the block as part of the paragraph above; a blank line keeps it a block everywhere.',
       });
     }
     const after = close.start + 2;
     if (!view.atLineEnd(after) && !isWhitespace(view.text[after]) && view.text[after] !== undefined) {
       issues.push({
-        category: 'spacing',
+        kind: 'display-text-after-closer',
         start: close.start,
         end: after,
-        message: 'text right after the closing `$$` on the same line',
-        note: 'End the line after `$$`.',
       });
     } else if (!view.atLineEnd(after)) {
       issues.push({
-        category: 'spacing',
+        kind: 'display-closer-shares-line',
         start: close.start,
         end: after,
-        message: 'the closing `$$` shares its line with text',
-        note: 'End the line after `$$`.',
       });
     }
     previousCloseLine = view.line(close.start);

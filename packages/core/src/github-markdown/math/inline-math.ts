@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../edits.js';
-import { isAsciiAlphanumeric, isLetter, isWhitespace, preview, showChar } from './characters.js';
+import { isAsciiAlphanumeric, isLetter, isWhitespace } from './characters.js';
 import type { DelimiterIssue, Formula } from './formula.js';
 import type { SegmentView } from './segment-view.js';
 
@@ -130,23 +130,21 @@ function spacingIssues(view: SegmentView, pair: Pair): DelimiterIssue[] {
     if (safe && leading > 0) fix.push({ start: pair.open + 1, end: pair.open + 1 + leading, text: '' });
     if (safe && trailing > 0) fix.push({ start: pair.close - trailing, end: pair.close, text: '' });
     issues.push({
-      category: 'spacing',
+      kind: 'inline-space-inside',
       start: pair.open,
       end: pair.close + 1,
-      message: 'space just inside the `$` delimiters',
+      content,
       expected: [`$${content.trim()}$`],
-      note: 'Other renderers (and GitHub in some positions) do not read `$ x $` as math.',
       fix: fix.length > 0 ? fix : undefined,
     });
   }
   const after = view.charAt(pair.close + 1);
   if (isLetter(after) && !isAsciiAlphanumeric(after)) {
     issues.push({
-      category: 'spacing',
+      kind: 'inline-closer-before-letter',
       start: pair.close,
       end: pair.close + 1,
-      message: `closing \`$\` directly followed by ${showChar(after)}`,
-      note: 'GitHub does not end `$` math before a letter or digit; put a space after the formula to be safe.',
+      neighbour: after,
       fix: [{ start: pair.close + 1, end: pair.close + 1, text: ' ' }],
     });
   }
@@ -155,24 +153,25 @@ function spacingIssues(view: SegmentView, pair: Pair): DelimiterIssue[] {
 
 /** Why GitHub does not render an intended pair, with the fix when it is safe. */
 function brokenPairIssue(view: SegmentView, pair: Pair): DelimiterIssue | undefined {
-  const formula = `$${preview(view.text.slice(pair.open + 1, pair.close))}$`;
   if (!canOpen(view, pair.open)) {
     const before = view.charAt(pair.open - 1);
     const safe = before !== undefined && !UNSAFE_TO_SPACE.has(before) && before !== '\uFFFC';
     return {
-      category: 'delimiters',
+      kind: 'inline-cannot-open',
       start: pair.open,
       end: pair.close + 1,
-      message: `GitHub shows \`${formula}\` as text: \`$\` math cannot start right after ${showChar(view.text[pair.open - 1])}; put a space before the \`$\``,
+      content: view.text.slice(pair.open + 1, pair.close),
+      neighbour: view.text[pair.open - 1],
       fix: safe ? [{ start: pair.open, end: pair.open, text: ' ' }] : undefined,
     };
   }
   if (!canClose(view, pair.close)) {
     return {
-      category: 'delimiters',
+      kind: 'inline-cannot-close',
       start: pair.close,
       end: pair.close + 1,
-      message: `GitHub shows \`${formula}\` as text: the closing \`$\` is followed by ${showChar(view.charAt(pair.close + 1))}; put a space after it`,
+      content: view.text.slice(pair.open + 1, pair.close),
+      neighbour: view.charAt(pair.close + 1),
       fix: [{ start: pair.close + 1, end: pair.close + 1, text: ' ' }],
     };
   }
@@ -215,10 +214,10 @@ export function inlineMath(view: SegmentView, dollars: readonly number[]): Inlin
     const other = githubOf.get(pair.open) ?? githubOf.get(pair.close);
     if (other) continue; // reported below, as the formula GitHub does render
     issues.push({
-      category: 'delimiters',
+      kind: 'inline-not-rendered',
       start: pair.open,
       end: pair.close + 1,
-      message: `GitHub shows \`$${preview(view.text.slice(pair.open + 1, pair.close))}$\` as text`,
+      content: view.text.slice(pair.open + 1, pair.close),
     });
   }
 
@@ -232,11 +231,10 @@ export function inlineMath(view: SegmentView, dollars: readonly number[]): Inlin
       unmatched.delete(pair.close);
       formulas.push(formulaOf(view, pair, true));
       issues.push({
-        category: 'spacing',
+        kind: 'inline-split-across-lines',
         start: pair.open,
         end: pair.close + 1,
-        message: 'formula split across a line break',
-        note: 'Keep a `$…$` formula on one line: editors and other renderers do not join it.',
+        content,
       });
       continue;
     }
@@ -245,21 +243,18 @@ export function inlineMath(view: SegmentView, dollars: readonly number[]): Inlin
     const dollarAmount = intent.money.has(pair.open) || (/^\d/u.test(content) && /\s/u.test(content));
     if (!dollarAmount && unmatchedByIntent.has(pair.open)) {
       issues.push({
-        category: 'delimiters',
+        kind: 'inline-unmatched-paired-later',
         start: pair.open,
         end: pair.open + 1,
-        message: `unmatched \`$\`: GitHub pairs it with a later \`$\` and renders \`$${preview(content)}$\` as one formula`,
-        note: 'Close the formula with `$`, or write a literal dollar as `\\$`.',
+        content,
       });
       continue;
     }
     issues.push({
-      category: 'delimiters',
+      kind: dollarAmount ? 'inline-dollar-amount' : 'inline-paired-differently',
       start: pair.open,
       end: pair.close + 1,
-      message: dollarAmount
-        ? `GitHub renders \`$${preview(content)}$\` as one formula: escape the dollar amount as \`\\$\``
-        : `GitHub renders \`$${preview(content)}$\` as one formula, pairing these \`$\` differently than intended`,
+      content,
       fix: dollarAmount ? [{ start: pair.open, end: pair.open, text: '\\' }] : undefined,
     });
   }
@@ -269,11 +264,9 @@ export function inlineMath(view: SegmentView, dollars: readonly number[]): Inlin
     // A lone `$` before a number or space is a dollar sign, shown as text: fine.
     if (next === undefined || !/[A-Za-z\\{]/u.test(next)) continue;
     issues.push({
-      category: 'delimiters',
+      kind: 'inline-unmatched',
       start: offset,
       end: offset + 1,
-      message: 'unmatched `$`: GitHub shows the formula as text',
-      note: 'Close the formula with `$`, or write a literal dollar as `\\$`.',
     });
   }
   return { formulas, issues };

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../edits.js';
-import { backslashesBefore, isAsciiAlphanumeric, isWhitespace, preview } from './characters.js';
+import { backslashesBefore, isAsciiAlphanumeric, isWhitespace } from './characters.js';
 import type { DelimiterIssue } from './formula.js';
 import type { SegmentView } from './segment-view.js';
 
@@ -49,10 +49,11 @@ export function latexDelimiters(view: SegmentView, inside: (offset: number) => b
       if (!looksLikeTex(content) && !loneLetter) continue;
       from = end + 2;
       issues.push({
-        category: loneLetter ? 'spacing' : 'delimiters',
+        kind: loneLetter ? 'latex-lone-letter' : 'latex-delimiters',
         start,
         end: end + 2,
-        message: `\`${open}…${close}\` is not math on GitHub (it shows \`${open.slice(1)}${preview(content)}${close.slice(1)}\`); use ${display ? '`$$…$$`' : '`$…$`'}`,
+        content,
+        latex: { open, close, display },
         fix: display ? displayFix(view, start, end) : inlineFix(view, start, end, content),
       });
     }

@@ -76,13 +76,13 @@ describe('scanMath reads math as GitHub does, not as remark-math', () => {
 
   it('does not take an inline `$$x$$.` for two touching formulas', () => {
     const result = scan('Inline display $$x$$. Next.\n');
-    expect(result.issues.map((issue) => issue.category)).toEqual(['spacing', 'spacing']);
+    expect(result.issues.map((issue) => issue.kind)).toEqual(['display-opener-shares-line', 'display-text-after-closer']);
     expect(result.formulas.map((formula) => formula.kind)).toEqual(['display']);
   });
 
   it('finds a blank line inside a `$$` block with CRLF line ends', () => {
     const result = scan('Text.\r\n\r\n$$\r\na\r\n\r\nb\r\n$$\r\n');
-    expect(result.issues.filter((issue) => issue.category === 'display')).toHaveLength(1);
+    expect(result.issues.map((issue) => issue.kind)).toEqual(['display-blank-line']);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import type { Code, Root } from 'mdast';
-import { isLetter, isWhitespace, showChar } from './characters.js';
+import { isLetter, isWhitespace } from './characters.js';
 import { displayMath } from './display-math.js';
 import { scanBackticks } from './code-spans.js';
 import { type DollarRun, dollarRuns } from './dollar-tokens.js';
@@ -106,10 +106,10 @@ function scanDelimiters(view: SegmentView, formulas: Formula[], issues: Delimite
     });
     if (blocked) {
       issues.push({
-        category: 'delimiters',
+        kind: 'backtick-cannot-open',
         start: found.start,
         end: found.end,
-        message: `GitHub shows this \`$\`…\`$\` formula as text: it cannot start right after ${showChar(before)}; put a space before the \`$\``,
+        neighbour: before,
         fix: [{ start: found.start, end: found.start, text: ' ' }],
       });
     }
@@ -168,10 +168,9 @@ function splitTouchingFormulas(view: SegmentView, runs: DollarRun[], issues: Del
       continue;
     }
     issues.push({
-      category: 'delimiters',
+      kind: 'formulas-touch',
       start: run.start,
       end: run.start + 2,
-      message: 'two formulas touch (`$…$$…$`): GitHub reads the `$$` as one delimiter and renders neither; put a space between them',
       fix: [{ start: run.start + 1, end: run.start + 1, text: ' ' }],
     });
     result.push({ start: run.start, length: 1 }, { start: run.start + 1, length: 1 });
