@@ -1,5 +1,6 @@
 import type { FileStamp } from './atomic-write.js';
 import { UserError } from './errors.js';
+import { lineOfByte } from './github-markdown/source-location.js';
 
 export type LineEnding = '\n' | '\r\n';
 
@@ -15,12 +16,6 @@ export interface DecodedText {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset && index < bytes.length; index++) if (bytes[index] === 0x0a) line++;
-  return line;
-}
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   // Binary search is not valid for UTF-8 prefixes, so decode growing chunks of lines.

@@ -1,6 +1,6 @@
 import type { Image, ImageReference, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { lineEndOf, lineStartOf, nextLineStartOf } from './source-lines.js';
+import { lineEndOf, lineStartOf, nextLineStartOf } from '@llm-notes/core';
 
 /** An image that has a line to itself inside a paragraph (the markup a "figure" uses). */
 export interface BlockImage {

@@ -1,5 +1,6 @@
 import type { TextEdit } from '@llm-notes/core';
-import { columnAfter, lineStartOf } from './source-lines.js';
+import { lineStartOf } from '@llm-notes/core';
+import { columnAfter } from './visual-column.js';
 
 /**
  * What every line of a paragraph must start with to stay in the paragraph's

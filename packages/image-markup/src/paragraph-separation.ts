@@ -1,7 +1,7 @@
 import type { TextEdit } from '@llm-notes/core';
 import type { Html, Parent } from 'mdast';
 import { blankLineBefore, containerPrefixAt } from './container-prefix.js';
-import { lineEndOf, lineStartOf, nextLineStartOf } from './source-lines.js';
+import { lineEndOf, lineStartOf, nextLineStartOf } from '@llm-notes/core';
 
 /** Containers whose children are blocks: an `html` node there is an HTML block, not inline HTML. */
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);

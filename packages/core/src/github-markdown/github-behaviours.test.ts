@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../processor.js';
-import { definitionDestinationRange, headingAnchors, headingText, htmlAnchors, htmlElements, inlineDestinationRange, normalizeLabel, sourceLocator } from './index.js';
+import { definitionDestinationRange, headingAnchors, headingText, htmlAnchors, htmlElements, inlineDestinationRange, lineOfByte, normalizeLabel, sourceLocator } from './index.js';
 
 // One table of how GitHub reads Markdown, for the one module every package asks.
 
@@ -111,5 +111,14 @@ describe('reference labels', () => {
     ['ẞ', 'ss'],
   ])('%j matches %j', (a, b) => {
     expect(normalizeLabel(a)).toBe(normalizeLabel(b));
+  });
+});
+
+describe('lines of bytes not yet decoded', () => {
+  it('counts the line of a byte offset as the locator counts lines of text (LF and CRLF)', () => {
+    const bytes = new Uint8Array([0x61, 0x0a, 0x62, 0x0d, 0x0a, 0xfe, 0xff]);
+    expect(lineOfByte(bytes, 5)).toBe(3);
+    expect(lineOfByte(bytes, 1)).toBe(1);
+    expect(lineOfByte(bytes, 2)).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ export { type DestinationRange, type SourceRange, definitionDestinationRange, in
 export { headingAnchors, headingText, headingsOf } from './heading-text.js';
 export { type HtmlAttribute, type HtmlElement, type HtmlReading, htmlAnchors, htmlElements, readHtml } from './html-attributes.js';
 export { normalizeLabel } from './reference-label.js';
-export { type SourceLocator, type SourcePoint, lineOfOffset, sourceLocator } from './source-location.js';
+export { type SourceLocator, type SourcePoint, lineEndOf, lineOfByte, lineOfOffset, lineStartOf, nextLineStartOf, sourceLocator } from './source-location.js';
 export { type MathRange, findMathRanges } from './math/math-ranges.js';
 export { type MathScan, scanMath } from './math/scan-math.js';
 export type { DelimiterIssue, DelimiterIssueKind, Formula, FormulaKind } from './math/formula.js';

@@ -40,3 +40,31 @@ export function sourceLocator(text: string): SourceLocator {
 export function lineOfOffset(text: string, offset: number): number {
   return sourceLocator(text).point(offset).line;
 }
+
+/** Offset of the first character of the line that holds `offset` (lines end after `\n`, as above). */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the line break (`\n`, or the `\r` of `\r\n`) ending the line that holds `offset`, or the text length. */
+export function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  if (newline === -1) return text.length;
+  return newline > 0 && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+}
+
+/** Offset of the line after the one holding `offset`, or undefined on the last line. */
+export function nextLineStartOf(text: string, offset: number): number | undefined {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? undefined : newline + 1;
+}
+
+/**
+ * Line of a byte offset in bytes that are not valid UTF-8 (an error report
+ * before decoding): read as latin1, one byte is one character, so the same
+ * locator counts the line.
+ */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
+  const end = Math.max(0, Math.min(offset, bytes.length));
+  return lineOfOffset(new TextDecoder('latin1').decode(bytes.subarray(0, end)), end);
+}
