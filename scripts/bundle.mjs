@@ -25,7 +25,9 @@ const cli = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../pa
 const outdir = path.join(cli, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { notes: path.join(cli, 'dist/bin.js'), 'lint-worker': path.join(cli, 'dist/lint-worker.js') },
+  // `main.js`: the CLI as a function (`main(argv, io)`), what the bin runs on the process; the
+  // catalogue tests run many commands through it in one long-lived process.
+  entryPoints: { notes: path.join(cli, 'dist/bin.js'), main: path.join(cli, 'dist/main.js'), 'lint-worker': path.join(cli, 'dist/lint-worker.js') },
   outdir,
   bundle: true,
   splitting: true,

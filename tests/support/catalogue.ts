@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -51,15 +51,83 @@ export function write(root: string, relative: string, data: string | Buffer): vo
   writeFileSync(path.join(root, relative), data);
 }
 
-function run(command: CommandName, root: string, log: string, args: readonly string[] = []) {
-  const result = spawnSync(process.execPath, ['--import', recorder, BIN, command, '--root', root, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '', RECORD_FS_LOG: log },
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}`, signal: result.signal };
+const server = path.join(toolchain, 'tests/support/cli-server.mjs');
+const bundledMain = path.join(path.dirname(BIN), 'main.js');
+
+interface RunOutcome {
+  readonly code: number | null;
+  readonly output: string;
+  readonly signal: string | null;
+}
+
+/**
+ * The catalogue's commands run in one long-lived process under the fs recorder
+ * (tests/support/cli-server.mjs), one command at a time, each with its own log,
+ * working folder and environment: a Node start and module load per command was
+ * most of the catalogue's time. A command that kills the process fails its
+ * test; the next command starts a fresh process.
+ */
+class CommandProcess {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private waiting: ((outcome: RunOutcome) => void) | undefined;
+  private stray = '';
+  private next = 0;
+
+  private start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', recorder, server, bundledMain], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, RECORD_FS_LOG: '' },
+    });
+    this.child = child;
+    // Anything written around `main`'s own output still belongs to the command that runs.
+    const keep = (chunk: Buffer) => {
+      this.stray += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.ready = new Promise((resolve) => {
+      child.once('message', () => resolve());
+    });
+    child.on('message', (message: { id?: number; code: number; stdout: string; stderr: string }) => {
+      if (message.id === undefined) return;
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      const output = `${message.stdout}${message.stderr}${this.stray}`;
+      this.stray = '';
+      waiting?.({ code: message.code, output, signal: null });
+    });
+    child.on('exit', (code, signal) => {
+      if (this.child === child) this.child = undefined;
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      waiting?.({ code, output: `${this.stray}\n(the command process ended: ${signal ?? `exit ${code}`})`, signal: signal ?? (code === 0 ? null : `exit ${code}`) });
+      this.stray = '';
+    });
+    return this.ready;
+  }
+
+  async run(args: readonly string[], cwd: string, log: string): Promise<RunOutcome> {
+    if (!this.child) await this.start();
+    else await this.ready;
+    const child = this.child as ChildProcess;
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      child.send({ id: this.next++, args, cwd, log, entry: BIN, env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '' } });
+    });
+  }
+
+  stop(): void {
+    this.child?.kill();
+    this.child = undefined;
+  }
+}
+
+let commands: CommandProcess | undefined;
+
+async function run(command: CommandName, root: string, log: string, args: readonly string[] = []): Promise<RunOutcome> {
+  commands ??= new CommandProcess();
+  return commands.run([command, '--root', root, ...args], root, log);
 }
 
 export function git(root: string, ...args: string[]) {
@@ -95,17 +163,19 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
     write(template, PNG, await sharp(pixels, { raw: { width: 64, height: 64, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer());
     git(template, 'init', '-q');
     for (const command of ['gen-readme', 'images'] as const) {
-      const result = run(command, template, path.join(template, '..', `${path.basename(template)}.log`));
+      const result = await run(command, template, path.join(template, '..', `${path.basename(template)}.log`));
       expect(result.code, result.output).toBe(0);
     }
     git(template, 'add', '-A');
     git(template, 'commit', '-q', '-m', 'clean');
     // The clean repository passes everything.
-    const check = run('check', template, path.join(template, '..', `${path.basename(template)}.log`));
+    const check = await run('check', template, path.join(template, '..', `${path.basename(template)}.log`));
     expect(check.code, check.output).toBe(0);
   }, 120_000);
 
   afterAll(() => {
+    commands?.stop();
+    commands = undefined;
     for (const folder of temps) {
       spawnSync('chmod', ['-R', 'u+w', folder]);
       rmSync(folder, { recursive: true, force: true });
@@ -118,7 +188,7 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
       describe(testCase.name, () => {
         for (const command of COMMANDS) {
           const expected = testCase.expect[command] ?? testCase.expect.default ?? OK;
-          it(`${command} → exit ${expected.code}${expected.changes ? `, changes ${expected.changes.join(', ')}` : ', changes nothing'}`, () => {
+          it(`${command} → exit ${expected.code}${expected.changes ? `, changes ${expected.changes.join(', ')}` : ', changes nothing'}`, async () => {
             const sandbox = mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
             temps.push(sandbox);
             const root = path.join(sandbox, 'repo');
@@ -129,7 +199,7 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
             git(root, 'add', '-A');
             const before = new Map([...snapshotTree(root), ...snapshotGit(root)]);
             const log = path.join(sandbox, 'fs.log');
-            const result = run(command, root, log, testCase.args);
+            const result = await run(command, root, log, testCase.args);
 
             expect(result.signal, result.output).toBeNull();
             if (expected.code === 'nonzero') expect(result.code, result.output).toBeGreaterThan(0);

@@ -6,9 +6,17 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 
-const log = process.env.RECORD_FS_LOG;
+// Set (even empty) to record; a long-lived process switches logs between commands with `recordInto`.
+let log = process.env.RECORD_FS_LOG;
+const recording = log !== undefined;
 const { appendFileSync, realpathSync } = fs;
 const seen = new Set();
+
+/** Records into `file` from now on, each path once more (or stops recording with undefined). */
+export function recordInto(file) {
+  log = file;
+  seen.clear();
+}
 let writingLog = false;
 
 /** The real path; with `noFollow` (lstat), the final component itself is not followed. */
@@ -24,7 +32,7 @@ function resolveReal(target, noFollow) {
 
 function record(target, noFollow = false) {
   // Writing the log goes through the patched fs too: never record the recorder.
-  if (writingLog) return;
+  if (writingLog || !log) return;
   if (typeof target !== 'string' && !(target instanceof URL) && !Buffer.isBuffer(target)) return;
   writingLog = true;
   try {
@@ -49,7 +57,7 @@ const TWO_PATHS = new Set(['renameSync', 'rename', 'copyFileSync', 'copyFile']);
 // These look at a symlink itself, not at what it points to.
 const NO_FOLLOW = new Set(['lstatSync', 'lstat', 'readlinkSync', 'readlink', 'unlinkSync', 'unlink', 'rmSync', 'rm', 'renameSync', 'rename']);
 
-if (log) {
+if (recording) {
   for (const name of PATH_FIRST) {
     const original = fs[name];
     if (typeof original !== 'function') continue;
