@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { RepoRoot, createLinter, discoverContent, loadConfig, readNote, selectRules } from '@llm-notes/core';
+import { RepoRoot, discoverContent, lintFiles, loadConfig, selectRules } from '@llm-notes/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rules } from './index.js';
 import { corpusFor } from '../../../tests/support/corpus.js';
@@ -40,19 +40,17 @@ interface Finding {
   reason: string;
 }
 
+/** Every note and the README, linted as `notes lint` does (the engine's per-file and after-files phases). */
 async function lintAll(root: string): Promise<Finding[]> {
   const repo = new RepoRoot(root);
   const config = loadConfig(root);
   const content = discoverContent(repo, config.content);
-  const enabled = selectRules(rules, config);
-  const lint = createLinter(enabled, rules.map((rule) => rule.id));
-  const context = { repo, config, content, cache: new Map<string, unknown>() };
-  const findings: Finding[] = [];
-  for (const target of [...content.notes.map((note) => note.relPath), config.readme.output]) {
-    const file = await lint(readNote(repo, target), context);
-    for (const message of file.messages) findings.push({ file: target, line: message.line, ruleId: message.ruleId, fatal: message.fatal, reason: message.reason });
-  }
-  return findings;
+  const session = { repo, config, contentDir: config.content, loadContent: () => content };
+  const targets = [...content.notes.map((note) => note.relPath), config.readme.output];
+  const files = await lintFiles(session, targets, selectRules(rules, config), { knownRuleIds: rules.map((rule) => rule.id) });
+  return files.flatMap((file) =>
+    file.messages.map((message) => ({ file: file.path, line: message.line, ruleId: message.ruleId, fatal: message.fatal, reason: message.reason })),
+  );
 }
 
 function lineOf(root: string, file: string, needle: string): number {
