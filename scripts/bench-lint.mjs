@@ -12,7 +12,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { bin, corpus, ensureBuilt, ensureTime, loadLine, measure, printAims, repoRoot, requireCorpus } from './benchmark-support.mjs';
 
 const sizes = process.argv.slice(2).filter((arg) => /^\d+$/u.test(arg)).map(Number);
@@ -23,7 +22,6 @@ const tool = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 requireCorpus();
 ensureBuilt();
 ensureTime();
-const { MIN_FILES_FOR_WORKERS } = await import(pathToFileURL(path.join(repoRoot, 'packages/core/dist/engine/pool.js')).href);
 
 /** Chapters as `[folder name, number, title]`. */
 const chapters = readdirSync(corpus)
@@ -99,8 +97,8 @@ for (const copies of sizes) {
     twoWorkers: run('notes lint, cold, two workers', process.execPath, lint('--no-cache', '--workers', '2')),
     peer: run('markdownlint-cli2', tool('markdownlint-cli2'), ['content/**/*.md', 'readmes/*.md']),
   };
-  // What `notes lint` chooses by itself (see MIN_FILES_FOR_WORKERS in packages/core/src/engine/pool.ts).
-  rows.defaultChoice = files < MIN_FILES_FOR_WORKERS ? rows.oneThread : rows.twoWorkers;
+  // What `notes lint` chooses by itself: one thread (see DEFAULT_WORKERS in packages/core/src/engine/pool.ts).
+  rows.defaultChoice = rows.oneThread;
   if (withRemark) {
     rows.remark = run('remark-cli + remark-validate-links', tool('remark'), [
       'content', 'readmes', '--use', path.join(repoRoot, 'node_modules/remark-validate-links/index.js'), '--quiet', '--no-stdout', '--no-config', '--no-ignore',
@@ -159,7 +157,7 @@ if (results.length > 1) {
 }
 for (const result of results) {
   aims.push({
-    aim: `${result.copies} copies: default worker choice (${result.files < MIN_FILES_FOR_WORKERS ? 'one thread' : 'two workers'}) vs one thread (cold)`,
+    aim: `${result.copies} copies: default worker choice (one thread) vs one thread (cold)`,
     ours: `${result.rows.defaultChoice.seconds.toFixed(2)} s`,
     peer: `${result.rows.oneThread.seconds.toFixed(2)} s (one thread)`,
     ratio: (result.rows.defaultChoice.seconds / result.rows.oneThread.seconds).toFixed(2),

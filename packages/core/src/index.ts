@@ -37,6 +37,7 @@ export { type LintContext, cached, getLintContext, sharedDataOf } from './lint-c
 export { MAX_NOTE_BYTES, addFatal, readNote } from './note-file.js';
 export { type NumberedName, compareNumbered, parseNumberedName } from './numbered-name.js';
 export { createParser, parseMarkdown } from './processor.js';
+export { parseAhead, takeParsedAhead } from './parsed-ahead.js';
 export { generatedMarkdown } from './generated-markdown.js';
 export { type ReportOptions, report } from './report.js';
 export {

@@ -1,4 +1,4 @@
-import { MAX_NOTE_BYTES, cached, decodeText, parseMarkdown, readRegularFile } from '@llm-notes/core';
+import { MAX_NOTE_BYTES, cached, decodeText, parseAhead, readRegularFile } from '@llm-notes/core';
 import { noteFacts } from './facts.js';
 import type { LinkEnv } from './link-env.js';
 
@@ -23,7 +23,8 @@ export function anchorsOfNote(env: LinkEnv, absolute: string): ReadonlySet<strin
   const anchors = cached(env.cache, `lint-links:anchor-set:${absolute}`, () => {
     try {
       const { text } = decodeText(readRegularFile(absolute, absolute, { maxBytes: MAX_NOTE_BYTES }), absolute);
-      return new Set(noteFacts(parseMarkdown(text), text).anchors);
+      // Kept for the linter's own turn on that note: parsed once per run.
+      return new Set(noteFacts(parseAhead(env.context ? env.cache : undefined, text), text).anchors);
     } catch {
       return new Set<string>();
     }

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import type { LintContext } from '../lint-context.js';
 import { explainUnknownRuleComments } from '../lint-comments.js';
 import { addFatal } from '../note-file.js';
+import { takeParsedAhead } from '../parsed-ahead.js';
 import { createParser } from '../processor.js';
 import { type RuleDefinition, SOURCE, resolveSetting } from '../rule.js';
 
@@ -58,7 +59,8 @@ export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readon
     if (file.value === undefined) return file;
     file.data.lintContext = context;
     try {
-      const tree = processor.parse(file);
+      // A tree another note's rule parsed ahead (for its headings) is this very text: not parsed twice.
+      const tree = takeParsedAhead(context.cache, String(file.value)) ?? processor.parse(file);
       await processor.run(tree, file);
       // unified-lint-rule stamps every message with its rule's severity; doubtful findings stay warnings.
       for (const message of file.messages) if (message.warningOnly) message.fatal = false;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StoredMessage } from './messages.js';
@@ -20,20 +19,14 @@ export function workersAvailable(workerUrl: URL | undefined): workerUrl is URL {
 }
 
 /**
- * Below this many files one thread is faster (measured on 2 cores: at 210 and
- * 1,050 files two workers took 1.48× and 1.15× the time of one thread, as other
- * processes share the cores): each worker pays its own start
- * (loading the code, listing the content, `git ls-files`, reading every note
- * for orphan images, MathJax when a formula needs it) before it lints a file.
+ * Workers are opt-in (`--workers <n>`): on 2 shared cores two workers took
+ * 1.48× and 1.15× the time of one thread at 210 and 1,050 files (each worker
+ * pays its own start: code, content listing, `git ls-files`, MathJax), and
+ * each holds its own parser and caches, so a run of 20,000 notes on two
+ * workers would miss its memory goal (≤ 300 MiB). By default a run lints in
+ * one thread.
  */
-export const MIN_FILES_FOR_WORKERS = 2000;
-
-/** How many workers a run of `count` files deserves: none below `MIN_FILES_FOR_WORKERS`, then up to one per core. */
-export function workerCount(count: number): number {
-  if (count < MIN_FILES_FOR_WORKERS) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, Math.floor(count / (MIN_FILES_FOR_WORKERS / 2))));
-}
+export const DEFAULT_WORKERS = 0;
 
 /**
  * Lints `targets` on `count` worker threads, batch by batch (workers pull the

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { ContentModel } from '../content-model.js';
@@ -15,7 +16,7 @@ import { combinedReads } from './declarations.js';
 import { createFileLinter } from './file-linter.js';
 import type { EnabledRule } from './linter.js';
 import { type StoredMessage, restoreMessages, storeMessages } from './messages.js';
-import { lintInWorkers, workerCount, workersAvailable } from './pool.js';
+import { DEFAULT_WORKERS, lintInWorkers, workersAvailable } from './pool.js';
 import { openRemembered } from './remembered.js';
 
 /** The repository a lint run works on (a command's context satisfies it). */
@@ -91,7 +92,7 @@ export interface ProjectLintOptions {
   readonly cache?: boolean;
   /** Open the values rules remember across runs (MathJax verdicts…) (default: as `cache`). */
   readonly remembered?: boolean;
-  /** Worker threads to use; default one per core for large runs, none for small ones. */
+  /** Worker threads to use (default none: see `DEFAULT_WORKERS`). */
   readonly workers?: number;
   /**
    * The host's worker script: it calls `serveLintWorker` with the same rules
@@ -106,6 +107,20 @@ export interface ProjectLintResult {
   readonly files: VFile[];
   /** Files whose findings came from the cache. */
   readonly cached: number;
+}
+
+/** From this many files a run keeps its heap close to what it holds (see `keepHeapSmall`). */
+const MANY_FILES = 2000;
+
+/**
+ * Lets V8 grow the heap by half of what it holds after a full collection
+ * instead of up to 4×: a run over thousands of small files holds little
+ * (88 MB at the end of 20,000 notes) but V8 let the heap reach 376 MB; with
+ * this, 242 MB for 16 % more CPU (measured side by side). Process-wide, and
+ * only ever set by a lint of many files.
+ */
+function keepHeapSmall(): void {
+  v8.setFlagsFromString('--heap-growing-percent=50');
 }
 
 /** A linted file: its vfile when linted in this thread, else its findings as data. */
@@ -131,7 +146,8 @@ export async function lintProject(
   const lintContext = createLintContext(session);
   const remember = options.remembered ?? useCache;
   const stores = remember ? openRemembered(repo, reads.remembered, lintContext) : new Map();
-  const workers = workersAvailable(options.workerUrl) ? (options.workers ?? workerCount(targets.length)) : 0;
+  const workers = workersAvailable(options.workerUrl) ? (options.workers ?? DEFAULT_WORKERS) : 0;
+  if (targets.length >= MANY_FILES) keepHeapSmall();
 
   const lintNow = async (files: readonly string[]): Promise<Map<string, Linted>> => {
     const results = new Map<string, Linted>();
