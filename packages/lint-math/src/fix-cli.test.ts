@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,5 +102,23 @@ describe('notes fix with the math rules', () => {
     const lint = notes(['lint', '--root', root]);
     expect(lint.stdout).toBe('1 file checked, no problems\n');
     expect(lint.code).toBe(0);
+  });
+});
+
+describe('notes fix on a read-only note', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'lint-math-fix-readonly-'));
+  const note = path.join(root, 'content', '1.基础', '1.公式.md');
+  mkdirSync(path.dirname(note), { recursive: true });
+  writeFileSync(note, BROKEN);
+  chmodSync(note, 0o444);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('leaves it unchanged, says why, and counts nothing as fixed (exit 1)', () => {
+    const result = notes(['fix', '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/1.基础/1.公式.md: file is read-only; not changed\n');
+    expect(result.stderr).toContain('fixed 0 problems in 0 files\n');
+    expect(result.stdout).toBe('');
+    expect(readFileSync(note, 'utf8')).toBe(BROKEN);
   });
 });

@@ -70,9 +70,12 @@ Options:
         }
         if (result.unsettled) context.stderr.write(`${result.path}: fixes did not settle after several passes; run \`${context.invocation.command('fix')}\` again or fix by hand\n`);
         if (result.after === result.before) continue;
-        changedFiles++;
-        for (const count of result.counts.values()) fixes += count;
+        const count = () => {
+          changedFiles++;
+          for (const applied of result.counts.values()) fixes += applied;
+        };
         if (dryRun) {
+          count();
           context.stdout.write(createTwoFilesPatch(`a/${result.path}`, `b/${result.path}`, result.before, result.after, '', '', { context: 2 }));
           continue;
         }
@@ -92,6 +95,8 @@ Options:
           context.stderr.write(`${error.describe()}\n`);
           continue;
         }
+        // Only what was written counts: a read-only or changed file is not fixed.
+        count();
         context.stdout.write(`${result.path}: ${describeCounts(result)}\n`);
       }
       const verb = dryRun ? 'would fix' : 'fixed';
