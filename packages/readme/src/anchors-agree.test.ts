@@ -19,6 +19,8 @@ const pieces = fc.oneof(
   words.map((word) => `![${word}](a.png)`),
   words.map((word) => `[${word}](#x)`),
   fc.constantFrom('😄', ':smile:', '：', '，', '（', '）', '、', '。', '《', '》', '&amp;', '$x^2$', '\\*', '---', '  ', ' '),
+  // Math next to Markdown: GitHub reads the Markdown first, and so does the one parser.
+  fc.constantFrom('$a [b](c.md) d$', '[cost $5](x.md)', '$a [b$ c](x.md)', '$a*b*c$', '$\\{a\\}$', '$`a_1`$', '$$x$$', '$a_1$ and $b_2$', '$x$'),
 );
 const headingText = fc.array(pieces, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' ').trim() || 'x');
 const heading = fc.oneof(
@@ -55,6 +57,9 @@ describe('generator and linter anchors', () => {
     ['CJK punctuation is dropped', '## 注意力（Attention）：原理\n', ['注意力attention原理']],
     ['duplicates are numbered', '# A\n\n# A\n\nA\n=\n', ['a', 'a-1', 'a-2']],
     ['emoji are dropped', '## 😄 Fun\n', ['-fun']],
+    ['a link inside `$…$` is a link, its text counts', '## Sum $a [b](c.md) d$\n', ['sum-a-b-d']],
+    ['a `$` in link text stays in the link', '## [cost $5](x.md) and $y$\n', ['cost-5-and-y']],
+    ['emphasis inside `$…$` is emphasis, as GitHub reads it first', '## $a*b*c$\n', ['abc']],
   ])('%s', (_name, text, anchors) => {
     expect(linterAnchors(text)).toEqual(anchors);
     expect(ownAnchors(collectHeadings(parseMarkdown(text)))).toEqual(anchors);
