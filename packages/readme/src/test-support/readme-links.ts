@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { headingAnchors, normalizeFragment, parseMarkdown } from '@llm-notes/core';
+import { headingAnchors, htmlElements, normalizeFragment, parseMarkdown } from '@llm-notes/core';
 import { visit } from 'unist-util-visit';
 
 /** The anchors GitHub renders for a Markdown text: core's one reading of headings. */
@@ -14,8 +14,9 @@ export function collectUrls(markdown: string): string[] {
   visit(parseMarkdown(markdown), (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') urls.push(node.url);
     if (node.type === 'html') {
-      for (const match of node.value.matchAll(/<(?:img|a)\b[^>]*?\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/giu)) {
-        urls.push((match[1] ?? match[2] ?? match[3] ?? '').replace(/&amp;/gu, '&'));
+      for (const element of htmlElements(node.value)) {
+        const url = element.tagName === 'img' ? element.attributes.get('src') : element.tagName === 'a' ? element.attributes.get('href') : undefined;
+        if (url) urls.push(url.value);
       }
     }
   });
