@@ -66,7 +66,9 @@ export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readon
       for (const message of file.messages) if (message.warningOnly) message.fatal = false;
       explainUnknownRuleComments(file);
     } catch (error) {
-      addFatal(file, `cannot lint file: ${(error as Error).message}`, 'internal-error');
+      const tooDeep = error instanceof RangeError && /call stack/u.test(error.message);
+      const reason = tooDeep ? 'it is nested too deeply to parse (quotes or lists thousands of levels deep); flatten it' : (error as Error).message;
+      addFatal(file, `cannot lint file: ${reason}`, 'internal-error');
     }
     return file;
   };
