@@ -9,8 +9,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A hang guard, not a speed measure: with one worker per core a test that lints a whole corpus shares
+    // its core with another file's test (on a busy two-core machine 25 s alone became 42 s).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Forks, not threads: a worker thread's larger stack would hide the "nested too deeply" errors users
     // get. Test files share their worker's module cache (no file mocks or stubs globals; each cleans up
     // what it creates): importing the packages once per worker instead of once per file saves about
