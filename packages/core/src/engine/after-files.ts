@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { LintContext } from '../lint-context.js';
-import { readNote } from '../note-file.js';
+import { addFatal, readNote } from '../note-file.js';
 import { report } from '../report.js';
 import { type RuleDefinition, defineRule } from '../rule.js';
 import type { CrossFileFact, RunFinding } from './declarations.js';
@@ -49,7 +49,16 @@ export async function runAfterFiles(
       return values;
     };
     const byPath = new Map<string, RunFinding[]>();
-    for (const finding of phase.run({ paths: new Set(collected.keys()), facts }, context)) {
+    let found: readonly RunFinding[];
+    try {
+      found = phase.run({ paths: new Set(collected.keys()), facts }, context);
+    } catch (error) {
+      // Like a per-file rule failure: a fatal finding (on the first file of the run), never an exception.
+      const first = files.values().next().value;
+      if (first) addFatal(first, `cannot run rule ${enabled.rule.id} over all files: ${(error as Error).message}`, 'internal-error');
+      continue;
+    }
+    for (const finding of found) {
       const list = byPath.get(finding.path);
       if (list) list.push(finding);
       else byPath.set(finding.path, [finding]);

@@ -111,4 +111,27 @@ describe('lintProject', () => {
     await lintProject(session, ['a.md'], enable(remembering as typeof readsTitles), { cache: false });
     expect(events).toEqual([]);
   });
+
+  it('turns a failing after-files phase into a fatal finding instead of an exception', async () => {
+    const failing = defineRule(
+      {
+        id: 'fails-after-files',
+        description: 'd',
+        fixable: false,
+        defaultSeverity: 'warn',
+        docs: { fail: '', messages: [], pass: '' },
+        afterFiles: {
+          collects: [],
+          run: () => {
+            throw new RangeError('Maximum call stack size exceeded');
+          },
+        },
+      },
+      () => {},
+    );
+    const session = repository({ 'a.md': '# A\n' });
+    const result = await lintProject(session, ['a.md'], enable(failing as typeof readsTitles), { cache: false });
+    const messages = result.files.flatMap((file) => file.messages).map((message) => [message.fatal, message.ruleId, message.reason]);
+    expect(messages).toEqual([[true, 'internal-error', 'cannot run rule fails-after-files over all files: Maximum call stack size exceeded']]);
+  });
 });
