@@ -1,3 +1,5 @@
+import { splitUrl } from '@llm-notes/core';
+
 /** A link destination split the way GitHub reads it. */
 export interface ParsedDestination {
   /** Path part, percent-decoded and NFC-normalized ('' for a same-note `#fragment`). */
@@ -32,11 +34,7 @@ export function safeDecode(text: string): string {
 
 /** Splits a local destination into path and fragment; the query is dropped. */
 export function parseDestination(url: string): ParsedDestination {
-  const hash = url.indexOf('#');
-  const beforeHash = hash === -1 ? url : url.slice(0, hash);
-  const fragment = hash === -1 ? undefined : url.slice(hash + 1);
-  const query = beforeHash.indexOf('?');
-  const rawPath = query === -1 ? beforeHash : beforeHash.slice(0, query);
+  const { path: rawPath, fragment } = splitUrl(url);
   const spelled = safeDecode(rawPath);
   return { path: spelled.normalize('NFC'), spelled, fragment };
 }

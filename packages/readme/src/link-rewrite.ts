@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type TextEdit, definitionDestinationRange, htmlElements, inlineDestinationRange, normalizeFragment, unescapeDestination } from '@llm-notes/core';
+import { type TextEdit, definitionDestinationRange, htmlElements, inlineDestinationRange, normalizeFragment, splitUrl, unescapeDestination } from '@llm-notes/core';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { decodePath, encodePath, isLocationIndependent, markdownDestination } from './destination-format.js';
@@ -33,12 +33,7 @@ function mapFragment(target: NoteTarget, fragment: string | undefined): string {
  */
 export function rewriteUrl(url: string, context: RewriteContext): string | undefined {
   if (url === '' || isLocationIndependent(url)) return undefined;
-  const hash = url.indexOf('#');
-  const beforeHash = hash === -1 ? url : url.slice(0, hash);
-  const fragment = hash === -1 ? undefined : url.slice(hash + 1);
-  const questionMark = beforeHash.indexOf('?');
-  const urlPath = questionMark === -1 ? beforeHash : beforeHash.slice(0, questionMark);
-  const query = questionMark === -1 ? '' : beforeHash.slice(questionMark);
+  const { path: urlPath, query, fragment } = splitUrl(url);
   const self = context.notes.get(context.notePath.normalize('NFC'));
   if (urlPath === '' && query === '') return self ? `#${mapFragment(self, fragment)}` : undefined;
 

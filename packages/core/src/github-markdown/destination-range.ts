@@ -127,3 +127,22 @@ export function unescapeDestination(raw: string): string {
   const inner = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
   return inner.replace(/\\([!-/:-@[-`{-~])/gu, '$1');
 }
+
+/** A destination's parts as a browser reads them: path, `?query` (with its `?`, or empty) and fragment (after `#`). */
+export interface UrlParts {
+  readonly path: string;
+  readonly query: string;
+  readonly fragment: string | undefined;
+}
+
+/** Splits a destination at its first `#` (the fragment) and the first `?` before it (the query). */
+export function splitUrl(url: string): UrlParts {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const questionMark = beforeHash.indexOf('?');
+  return {
+    path: questionMark === -1 ? beforeHash : beforeHash.slice(0, questionMark),
+    query: questionMark === -1 ? '' : beforeHash.slice(questionMark),
+    fragment: hash === -1 ? undefined : url.slice(hash + 1),
+  };
+}

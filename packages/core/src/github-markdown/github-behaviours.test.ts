@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../processor.js';
-import { definitionDestinationRange, headingAnchors, headingText, htmlAnchors, htmlElements, inlineDestinationRange, lineOfByte, normalizeLabel, sourceLocator } from './index.js';
+import { definitionDestinationRange, headingAnchors, headingText, htmlAnchors, htmlElements, inlineDestinationRange, lineOfByte, normalizeLabel, sourceLocator, splitUrl } from './index.js';
 
 // One table of how GitHub reads Markdown, for the one module every package asks.
 
@@ -120,5 +120,16 @@ describe('lines of bytes not yet decoded', () => {
     expect(lineOfByte(bytes, 5)).toBe(3);
     expect(lineOfByte(bytes, 1)).toBe(1);
     expect(lineOfByte(bytes, 2)).toBe(2);
+  });
+});
+
+describe('destination parts', () => {
+  it.each([
+    ['a.md', { path: 'a.md', query: '', fragment: undefined }],
+    ['a.md?raw=true#x', { path: 'a.md', query: '?raw=true', fragment: 'x' }],
+    ['#only', { path: '', query: '', fragment: 'only' }],
+    ['a.md#x?y#z', { path: 'a.md', query: '', fragment: 'x?y#z' }],
+  ])('%s', (url, parts) => {
+    expect(splitUrl(url)).toEqual(parts);
   });
 });

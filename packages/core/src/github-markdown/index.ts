@@ -3,7 +3,7 @@
  * text and anchors, where link destinations lie in the source, HTML elements
  * and attributes, offsets to lines and back, reference labels.
  */
-export { type DestinationRange, type SourceRange, definitionDestinationRange, inlineDestinationRange, labelEnd, unescapeDestination } from './destination-range.js';
+export { type DestinationRange, type SourceRange, type UrlParts, definitionDestinationRange, inlineDestinationRange, labelEnd, splitUrl, unescapeDestination } from './destination-range.js';
 export { headingAnchors, headingText, headingsOf } from './heading-text.js';
 export { type HtmlAttribute, type HtmlElement, type HtmlReading, htmlAnchors, htmlElements, readHtml } from './html-attributes.js';
 export { normalizeLabel } from './reference-label.js';
