@@ -39,6 +39,8 @@ const NOTE = [
   '',
   '模板语法 {{ 不应被求值 }} 保持原样。',
   '',
+  '公式里的链接 $a [另一节](../2.第二章/1.小节.md) b$ 仍是链接。',
+  '',
 ].join('\n');
 
 let root: string;
@@ -72,7 +74,7 @@ describe('note Markdown on the site', () => {
   it('renders exactly the formulas the math scanner says GitHub renders, and leaves the rest as text', () => {
     const html = render(notePath, NOTE);
     const formulas = scanMath(parseMarkdown(NOTE), NOTE).formulas;
-    const rendered = formulas.filter((formula) => formula.rendered);
+    const rendered = formulas.filter((formula) => formula.rendered && !formula.markdown);
     expect(rendered.length).toBeGreaterThanOrEqual(7);
     expect(html.match(/<mjx-container /gu)?.length).toBe(rendered.length);
     expect(html).not.toContain('merror');
@@ -107,6 +109,8 @@ describe('note Markdown on the site', () => {
     const html = render(notePath, NOTE);
     expect(html).toContain('href="/2.第二章/1.小节.html#2-锚点标题"');
     expect(html).toContain('href="/"');
+    // A link inside `$…$` is a link, as GitHub and the link rules read it.
+    expect(html).toContain('$a <a href="/2.第二章/1.小节.html">另一节</a> b$');
     expect(html).toContain('<img src="./images/fig.png" width="300">');
   });
 

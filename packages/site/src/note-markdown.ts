@@ -86,7 +86,9 @@ function replaceFormulas(state: StateCore, options: NoteMarkdownOptions, warned:
   let text = '';
   let cursor = 0;
   for (const formula of scan.formulas) {
-    if (!formula.rendered || formula.start < cursor) continue;
+    // A formula holding Markdown (a link, HTML, a code span) is read as Markdown first, as on GitHub
+    // and by the link rules: the link stays a link instead of vanishing into the formula.
+    if (!formula.rendered || formula.markdown || formula.start < cursor) continue;
     const display = isDisplay(formula);
     const rendered = options.math.render(formula.tex, display);
     if (rendered.error !== undefined) {
