@@ -32,6 +32,7 @@ export { isOsError, userErrorFromOs } from './os-error.js';
 export { type ReadOptions, type ReadResult, fileKind, readRegularFile, readRegularFileIfExists, readRegularFileWithStats } from './regular-file.js';
 export { gitListFiles } from './git-ls-files.js';
 export { listMarkdownFiles } from './markdown-files.js';
+export { type TreeEntry, type WalkOptions, walkTree } from './walk-tree.js';
 export * from './engine/index.js';
 export { type LintContext, cached, getLintContext, sharedDataOf } from './lint-context.js';
 export { MAX_NOTE_BYTES, addFatal, readNote } from './note-file.js';

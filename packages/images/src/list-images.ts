@@ -1,6 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import type { RepoRoot } from '@llm-notes/core';
+import { type Dirent, existsSync } from 'node:fs';
+import { type RepoRoot, walkTree } from '@llm-notes/core';
 import { formatOfName } from './image-format.js';
 
 export interface ImageListing {
@@ -21,20 +20,14 @@ export interface ImageListing {
 export function listImages(repo: RepoRoot, contentDir: string): ImageListing {
   const files: string[] = [];
   const symlinks: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const absolute = path.join(folder, entry.name);
-      if (entry.isSymbolicLink()) {
-        if (formatOfName(entry.name)) symlinks.push(repo.relative(absolute));
-      } else if (entry.isDirectory()) {
-        walk(absolute);
-      } else if (entry.isFile() && formatOfName(entry.name)) {
-        files.push(repo.relative(absolute));
-      }
-    }
-  };
   const content = repo.resolve(contentDir);
-  walk(existsSync(content) ? content : repo.path);
+  const skip = (entry: Dirent) => entry.name.startsWith('.') || entry.name === 'node_modules';
+  for (const { absolute, entry } of walkTree(existsSync(content) ? content : repo.path, { skip })) {
+    if (entry.isSymbolicLink()) {
+      if (formatOfName(entry.name)) symlinks.push(repo.relative(absolute));
+    } else if (entry.isFile() && formatOfName(entry.name)) {
+      files.push(repo.relative(absolute));
+    }
+  }
   return { files: files.sort(), symlinks: symlinks.sort() };
 }

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { gitListFiles } from '../git-ls-files.js';
 import { readRegularFile } from '../regular-file.js';
 import type { RepoRoot } from '../safe-path.js';
+import { walkTree } from '../walk-tree.js';
 import type { StoredMessage } from './messages.js';
 
 /** The lint cache, relative to the repository root (`.cache/` is git-ignored). */
@@ -61,17 +62,8 @@ function toolBuild(): string {
     }
   };
   const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) add(full);
+    for (const { absolute, entry } of walkTree(folder, { tolerant: true })) {
+      if (!entry.isDirectory() && entry.name.endsWith('.js')) add(absolute);
     }
   };
   if (bundled) {
@@ -96,22 +88,9 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.cache']);
 /** Every path name under the root (what a link may point to). */
 export function fileTreeDigest(root: string): string {
   const hash = createHash('sha1');
-  const walk = (folder: string, prefix: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (SKIPPED_FOLDERS.has(entry.name)) continue;
-      const relative = `${prefix}${entry.name}`;
-      hash.update(`${relative}\n`);
-      if (entry.isDirectory()) walk(path.join(folder, entry.name), `${relative}/`);
-    }
-  };
-  walk(root, '');
+  for (const { relative } of walkTree(root, { tolerant: true, skip: (entry) => SKIPPED_FOLDERS.has(entry.name) })) {
+    hash.update(`${relative}\n`);
+  }
   return hash.digest('base64');
 }
 
