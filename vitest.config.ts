@@ -23,5 +23,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism()),
     // Names the corpora that are absent or stand-ins, at the start and the end of the run.
     globalSetup: ['tests/support/corpus-notice.ts'],
+    // Removes, after each test file, the temp folders its set-up made.
+    setupFiles: ['tests/support/temp-folder-setup.ts'],
   },
 });

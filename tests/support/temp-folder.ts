@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 
 const PENDING = Symbol.for('llm-notes.tests.temp-folders');
 
@@ -18,14 +18,18 @@ function remove(folder: string): void {
   pending.delete(folder);
 }
 
-function removeAll(): void {
+/**
+ * Removes every folder still pending: those made outside a test (a file's or
+ * a block's set-up, a `beforeAll`). The setup file `temp-folder-setup.ts`
+ * calls it after each test file; a hook registered here would serve only the
+ * first file of a worker, since test files share their worker's modules.
+ */
+export function removeAllTempFolders(): void {
   for (const folder of [...pending]) remove(folder);
 }
 
-// Folders made outside a test (a file's or a block's set-up, a `beforeAll`)
-// go when the file's tests are done; the exit handler is the last resort.
-afterAll(removeAll);
-if (firstInProcess) process.once('exit', removeAll);
+// The last resort, for a worker that ends before its file's hooks run.
+if (firstInProcess) process.once('exit', removeAllTempFolders);
 
 /**
  * A new folder in the system temp folder, named `<prefix>XXXXXX`. Made inside
@@ -38,7 +42,7 @@ export function tempFolder(prefix: string): string {
   try {
     onTestFinished(() => remove(folder));
   } catch {
-    // Not inside a test: left to the file's `afterAll`.
+    // Not inside a test: removed once the test file has run (`removeAllTempFolders`).
   }
   return folder;
 }
