@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -183,20 +183,49 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
     }
   }, 120_000);
 
+  /**
+   * The case's repository (the clean one, the case's set-up applied, staged in git),
+   * built once for its five commands: the large cases (a 50 MB note, 10,000 nesting
+   * levels) spent most of their time building, staging and hashing the same input
+   * five times. Each command still gets its own copy (only the stat data in git's
+   * index differs from the copy's files; the index lists the same paths).
+   */
+  const prepared = new Map<Case, string>();
+  function prepare(testCase: Case): string {
+    let caseRoot = prepared.get(testCase);
+    if (caseRoot) return caseRoot;
+    const caseSandbox = mkdtempSync(path.join(os.tmpdir(), 'catalogue-case-'));
+    temps.push(caseSandbox);
+    caseRoot = path.join(caseSandbox, 'repo');
+    // Shared by the case's commands: a folder a symlink of the set-up points to.
+    const outside = path.join(caseSandbox, 'outside');
+    mkdirSync(outside);
+    cpSync(template, caseRoot, { recursive: true, verbatimSymlinks: true });
+    testCase.setup(caseRoot, outside);
+    git(caseRoot, 'add', '-A');
+    prepared.set(testCase, caseRoot);
+    return caseRoot;
+  }
+
   describe(title, () => {
     for (const testCase of cases) {
       describe(testCase.name, () => {
+        afterAll(() => {
+          const caseRoot = prepared.get(testCase);
+          if (!caseRoot) return;
+          prepared.delete(testCase);
+          const caseSandbox = path.dirname(caseRoot);
+          spawnSync('chmod', ['-R', 'u+w', caseSandbox]);
+          rmSync(caseSandbox, { recursive: true, force: true });
+        });
         for (const command of COMMANDS) {
           const expected = testCase.expect[command] ?? testCase.expect.default ?? OK;
           it(`${command} → exit ${expected.code}${expected.changes ? `, changes ${expected.changes.join(', ')}` : ', changes nothing'}`, async () => {
             const sandbox = mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
             temps.push(sandbox);
             const root = path.join(sandbox, 'repo');
-            const outside = path.join(sandbox, 'outside');
-            mkdirSync(outside);
-            cpSync(template, root, { recursive: true, verbatimSymlinks: true });
-            testCase.setup(root, outside);
-            git(root, 'add', '-A');
+            // `cp -a`, not cpSync: a case's named pipes are copied as pipes (cpSync refuses them).
+            execFileSync('cp', ['-a', prepare(testCase), root]);
             const before = new Map([...snapshotTree(root), ...snapshotGit(root)]);
             const log = path.join(sandbox, 'fs.log');
             const result = await run(command, root, log, testCase.args);
