@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/support/longest-first-sequencer.js';
 
 // Tests import the workspace packages from their TypeScript sources (the
 // `source` export condition); CLI tests spawn the bundled `bundle/notes.js`, which
@@ -21,6 +22,8 @@ export default defineConfig({
     pool: 'forks',
     isolate: false,
     maxWorkers: Math.max(2, os.availableParallelism()),
+    // The longest files start first, so the two workers finish together.
+    sequence: { sequencer: LongestFirstSequencer },
     // Names the corpora that are absent or stand-ins, at the start and the end of the run.
     globalSetup: ['tests/support/corpus-notice.ts'],
     // Removes, after each test file, the temp folders its set-up made.
