@@ -5,6 +5,9 @@
  * no output jax, no document.
  */
 
+import type { MathDocument } from 'mathjax-full/js/core/MathDocument.js';
+import type { HTMLMathItem } from 'mathjax-full/js/handlers/html/HTMLMathItem.js';
+import type { TeX } from 'mathjax-full/js/input/tex.js';
 import { EXCLUDED_PACKAGES, githubTexPackages } from './github-packages.js';
 
 export { EXCLUDED_PACKAGES };
@@ -37,7 +40,17 @@ function commonJs<T extends object>(module: T): T {
   return { ...((module as { default?: T }).default ?? {}), ...module };
 }
 
-async function createTexCheck(): Promise<TexCheck> {
+/** The parts of a MathJax set-up a TeX check needs. */
+export interface TexInput {
+  /** MathJax's TeX input jax with GitHub's package set, errors thrown instead of rendered. */
+  readonly input: TeX<unknown, unknown, unknown>;
+  /** The document that wires the input jax up (its parse options, the adaptor); nothing is rendered. */
+  readonly document: MathDocument<unknown, unknown, unknown>;
+  readonly HTMLMathItem: typeof HTMLMathItem;
+}
+
+/** A fresh TeX input jax configured the way GitHub renders math (no macros defined yet). */
+export async function createTexInput(): Promise<TexInput> {
   const [{ mathjax }, { TeX }, { liteAdaptor }, { RegisterHTMLHandler }, { AllPackages }, { HTMLMathItem }] = await Promise.all([
     import('mathjax-full/js/mathjax.js').then(commonJs),
     import('mathjax-full/js/input/tex.js').then(commonJs),
@@ -54,8 +67,12 @@ async function createTexCheck(): Promise<TexCheck> {
       throw error;
     },
   });
-  // The document only wires the input jax up (its parse options, the adaptor); nothing is rendered.
   const document = mathjax.document('', { InputJax: input });
+  return { input, document, HTMLMathItem };
+}
+
+async function createTexCheck(): Promise<TexCheck> {
+  const { input, document, HTMLMathItem } = await createTexInput();
   return (tex, display) => {
     // Labels and macros must not leak from one formula into the next.
     input.reset();

@@ -15,6 +15,7 @@ import {
   TEXT_COMMANDS,
   TWO_ARGUMENTS,
 } from './tex-vocabulary.js';
+import { MATHJAX_CONTROL_SEQUENCES } from './mathjax-control-sequences.generated.js';
 
 /**
  * A fast, exact pre-check: true only when the formula is made of constructs
@@ -30,9 +31,44 @@ import {
  * formulas where MathJax's buffer limits could apply…) is left to MathJax.
  */
 export function provablyValidTex(tex: string): boolean {
-  if (tex.length > MAX_LENGTH) return false;
-  return parseMath(tex, false);
+  return texPreCheck(tex) === null;
 }
+
+/**
+ * The pre-check's verdict: `null` when the formula is proven valid, MathJax's
+ * error message when it is proven invalid, `undefined` when only MathJax can
+ * tell. The one error it proves is "Undefined control sequence \name": the
+ * parse reaches, with nothing before it that MathJax would reject, a control
+ * sequence that MathJax (GitHub's package set, the generated list) does not
+ * define. MathJax parses up to there exactly as the model does and stops at
+ * the first error, so that is its message. Formulas that define macros
+ * (`\newcommand`, `\def`, `\DeclareMathOperator`…) are left to MathJax.
+ */
+export function texPreCheck(tex: string): string | null | undefined {
+  if (tex.length > MAX_LENGTH || UNMODELLED_SPACE.test(tex)) return undefined;
+  const found: UndefinedName = {};
+  if (parseMath(tex, false, found)) return null;
+  if (found.name === undefined || DEFINES_MACROS.test(tex)) return undefined;
+  return `Undefined control sequence \\${found.name}`;
+}
+
+/**
+ * White space other than TeX's (space, tab, line breaks, no-break space): MathJax's
+ * `GetNext` skips any `\s` before an argument or delimiter (U+2028, U+3000…) while
+ * its main loop makes a node of them. The model does not follow that split.
+ */
+const UNMODELLED_SPACE = /[^\S \t\n\r\u00a0]/u;
+
+/** Where a parse records the undefined control sequence that stopped it (its name without the backslash). */
+interface UndefinedName {
+  name?: string;
+}
+
+/** Every name MathJax defines in math mode with GitHub's packages, read from MathJax by `scripts/generate-tex-names.mjs`. */
+const DEFINED: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.names);
+
+/** Commands that define or redefine macros, environments or delimiters (and `\new…`, `\renew…` generally). */
+const DEFINES_MACROS = /\\(?:new|renew|provide|def|edef|gdef|xdef|let|global|Declare|Newextarrow)/u;
 
 /** Far below MathJax's 5K buffer limit, which macro expansion could otherwise approach. */
 const MAX_LENGTH = 2000;
@@ -69,8 +105,8 @@ const TEXT_SPECIAL = /[\\${}_^&#%~]/u;
 const DIGITS_AND_LETTERS = /^[A-Za-z0-9 ]+$/u;
 
 /** Parses `source` as MathJax parses an argument: a fresh stack, the same environment flags. */
-function parseMath(source: string, multiLetter: boolean): boolean {
-  return new FastParser(source, multiLetter).run();
+function parseMath(source: string, multiLetter: boolean, found: UndefinedName | undefined): boolean {
+  return new FastParser(source, multiLetter, found).run();
 }
 
 class FastParser {
@@ -81,7 +117,18 @@ class FastParser {
     private readonly source: string,
     /** Inside `\mathrm{…}` and the like, a run of letters is one identifier. */
     private readonly multiLetter: boolean,
+    /**
+     * Where to record an undefined control sequence; absent where MathJax does
+     * not parse this text at the point the model does (a `\sqrt` index).
+     */
+    private readonly found: UndefinedName | undefined,
   ) {}
+
+  /** A control sequence the model does not take: not proven; recorded when MathJax does not define it. */
+  private unknown(name: string): false {
+    if (this.found !== undefined && !DEFINED.has(name)) this.found.name = name;
+    return false;
+  }
 
   private get frame(): Frame {
     return this.frames[this.frames.length - 1] as Frame;
@@ -214,7 +261,11 @@ class FastParser {
       const name = this.readName();
       if (name === undefined) return false;
       if (SCRIPT_SYMBOLS.has(name) || CONTROL_SYMBOLS.has(name)) return true;
-      if (!MAKES_ONE_NODE.has(name)) return false;
+      // MathJax parses what follows `^`/`_` as the next token: an undefined name is its error.
+      if (!MAKES_ONE_NODE.has(name)) return this.unknown(name);
+      // `\boldsymbol` of an argument that makes no node (`{}`, `{\rm}`) leaves the script
+      // empty ("Missing superscript or subscript argument"): not modelled.
+      if (name === 'boldsymbol') return false;
       // The command's node is the script: the base stays what it was.
       const frame = this.frame;
       const base = frame.base;
@@ -249,7 +300,7 @@ class FastParser {
   private command(name: string): boolean {
     if (name.length === 1 && !isLetter(name.charCodeAt(0))) {
       if (name === '\\') return this.rowBreak();
-      if (!CONTROL_SYMBOLS.has(name)) return false;
+      if (!CONTROL_SYMBOLS.has(name)) return this.unknown(name);
       this.newNode();
       return true;
     }
@@ -302,7 +353,7 @@ class FastParser {
       case 'end':
         return this.end();
       default:
-        return false;
+        return this.unknown(name);
     }
   }
 
@@ -326,6 +377,13 @@ class FastParser {
     // A `\` that ends the formula: MathJax reads it as `\ ` (a space).
     if (start >= source.length) {
       this.index = start;
+      return ' ';
+    }
+    // MathJax's `GetCS` matches one character with `.`, which takes no line
+    // terminator: a `\` before one reads as `\ ` and consumes it.
+    const first = source.charCodeAt(start);
+    if (first === 0x0a || first === 0x0d || first === 0x2028 || first === 0x2029) {
+      this.index = start + 1;
       return ' ';
     }
     let end = start;
@@ -373,7 +431,7 @@ class FastParser {
   private mathArguments(count: number, multiLetter: boolean, operator = false): boolean {
     for (let argument = 0; argument < count; argument++) {
       const text = this.argumentText();
-      if (text === undefined || !parseMath(text, multiLetter)) return false;
+      if (text === undefined || !parseMath(text, multiLetter, this.found)) return false;
     }
     this.newNode(operator);
     return true;
@@ -410,7 +468,8 @@ class FastParser {
         else if (character === '}' && depth-- <= 0) return false;
         else if (character === ']' && depth === 0) index = source.slice(start, this.index - 1);
       }
-      if (index === undefined || !parseMath(index, this.multiLetter)) return false;
+      // MathJax parses the index after the radicand: an undefined name in it is not necessarily the first error.
+      if (index === undefined || !parseMath(index, this.multiLetter, undefined)) return false;
     }
     return this.mathArguments(1, this.multiLetter);
   }

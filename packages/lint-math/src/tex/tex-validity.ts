@@ -1,5 +1,5 @@
 import { loadTexCheck, mathJaxIdentity } from './mathjax-validator.js';
-import { provablyValidTex } from './tex-fast-check.js';
+import { texPreCheck } from './tex-fast-check.js';
 import { type TexVerdict, TexVerdictStore } from './tex-verdict-store.js';
 
 /** Key of the `TexVerdictStore` the lint engine opens for the math-tex rule (which declares it) in the run's shared data. */
@@ -17,12 +17,14 @@ export function openTexVerdictStore(file: string): TexVerdictStore {
 
 /**
  * MathJax's verdict on a formula, the fast way: formulas the exact pre-check
- * proves valid never reach MathJax; the others are looked up in `store`
+ * decides (proven valid, or using a control sequence MathJax does not define)
+ * never reach MathJax; the others are looked up in `store`
  * (verdicts of earlier runs), else compiled by MathJax's TeX parser and
  * remembered there.
  */
 export async function texVerdict(tex: string, display: boolean, store?: TexVerdictStore): Promise<TexVerdict> {
-  if (provablyValidTex(tex)) return null;
+  const decided = texPreCheck(tex);
+  if (decided !== undefined) return decided;
   const key = verdictKey(tex, display);
   const known = await store?.get(key);
   if (known !== undefined) return known;
