@@ -27,7 +27,7 @@ const load = (relative) => import(pathToFileURL(path.join(repoRoot, relative)).h
 // --- 1. validation throughput -------------------------------------------------
 const { formulaCorpus, formulasOfNotes } = await load('packages/lint-math/dist/testing/formula-corpus.js');
 const { openTexVerdictStore, texVerdict } = await load('packages/lint-math/dist/index.js');
-const { provablyValidTex } = await load('packages/lint-math/dist/tex/tex-fast-check.js');
+const { provablyValidTex, texPreCheck } = await load('packages/lint-math/dist/tex/tex-fast-check.js');
 const noteFolders = [path.join(repoRoot, 'content'), ...['awesome-llm-learning', 'llm-action'].map((name) => path.resolve(repoRoot, '../shared/corpora', name))];
 const real = formulasOfNotes(noteFolders);
 const corpus = formulaCorpus(real, 20_000);
@@ -83,6 +83,7 @@ const warmStore = openTexVerdictStore(path.join(storeFolder, 'tex-verdicts.json'
 const warmRate = await throughput((formula) => texVerdict(formula.tex, formula.display, warmStore));
 rmSync(storeFolder, { recursive: true, force: true });
 const proven = corpus.filter((formula) => provablyValidTex(formula.tex)).length;
+const provenBroken = corpus.filter((formula) => typeof texPreCheck(formula.tex) === 'string').length;
 
 /**
  * The notes' own formulas as a cold `notes lint` meets them: a fresh process, MathJax loaded
@@ -92,12 +93,12 @@ function realNotesCold() {
   const code = `
     const { formulasOfNotes } = await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'packages/lint-math/dist/testing/formula-corpus.js')).href)});
     const { texVerdict } = await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'packages/lint-math/dist/index.js')).href)});
-    const { provablyValidTex } = await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'packages/lint-math/dist/tex/tex-fast-check.js')).href)});
+    const { texPreCheck } = await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'packages/lint-math/dist/tex/tex-fast-check.js')).href)});
     const formulas = formulasOfNotes(${JSON.stringify(noteFolders)});
     const started = performance.now();
     for (const tex of formulas) await texVerdict(tex, false);
     const seconds = (performance.now() - started) / 1000;
-    console.log(JSON.stringify({ count: formulas.length, undecided: formulas.filter((tex) => !provablyValidTex(tex)).length, seconds }));`;
+    console.log(JSON.stringify({ count: formulas.length, undecided: formulas.filter((tex) => texPreCheck(tex) === undefined).length, seconds }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`real-notes run failed:\n${result.stderr}`);
   return JSON.parse(result.stdout);
@@ -124,7 +125,7 @@ try {
   // KaTeX is only a reference point.
 }
 
-console.log(`TeX corpus: ${corpus.length} distinct formulas (${real.length} from notes), ${valid} valid; the pre-check proves ${proven} (${((100 * proven) / valid).toFixed(1)} % of the valid ones) without MathJax`);
+console.log(`TeX corpus: ${corpus.length} distinct formulas (${real.length} from notes), ${valid} valid; the pre-check proves ${proven} (${((100 * proven) / valid).toFixed(1)} % of the valid ones) valid and ${provenBroken} (${((100 * provenBroken) / (corpus.length - valid)).toFixed(1)} % of the broken ones) invalid without MathJax`);
 console.log(loadLine());
 console.log('');
 console.log(`| validator (one thread) | whole corpus (${corpus.length - valid} broken), formulas/s | notes-like mix (${notesLike.length}, 2 % broken), formulas/s |`);
