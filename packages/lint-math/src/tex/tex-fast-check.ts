@@ -59,6 +59,9 @@ export function texPreCheck(tex: string): string | null | undefined {
  */
 const UNMODELLED_SPACE = /[^\S \t\n\r\u00a0]/u;
 
+/** A dimension `\\[…]` takes between rows: a subset of what MathJax's `matchDimen` accepts, no spaces, braces or signs. */
+const ROW_SPACING = /^\d+(?:\.\d+)?(?:pt|em|ex|px|mm|cm|in|pc)$/u;
+
 /** Where a parse records the undefined control sequence that stopped it (its name without the backslash). */
 interface UndefinedName {
   name?: string;
@@ -364,7 +367,13 @@ class FastParser {
    */
   private rowBreak(): boolean {
     if (this.source[this.index] === '*') this.index++;
-    if (this.source[this.index] === '[') return false;
+    if (this.source[this.index] === '[') {
+      // Between rows, a plain dimension (`\\[2mm]`) only spaces the rows; anything else is left to MathJax.
+      if (this.frame.kind !== 'environment') return false;
+      const close = this.source.indexOf(']', this.index);
+      if (close === -1 || !ROW_SPACING.test(this.source.slice(this.index + 1, close))) return false;
+      this.index = close + 1;
+    }
     if (this.frame.kind === 'environment') this.frame.base = undefined;
     else this.newNode();
     return true;
