@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError, userErrorFromOs } from '@llm-notes/core';
 import { BIN } from '../../packages/cli/src/test-support.js';
+import { CommandProcess } from '../support/command-process.js';
 import { changedPaths, snapshotTree } from '../support/snapshot.js';
 
 /**
@@ -35,35 +36,41 @@ function repository(root: string): void {
   spawnSync('git', ['init', '-q'], { cwd: root });
 }
 
-function notes(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '' } });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+// What is tested here is each command's message, exit code and files, not the process: the commands run
+// in one long-lived process (the bundle's `main`); a checkout without node_modules still spawns the bundle.
+const commands = new CommandProcess();
+afterAll(() => commands.stop());
+
+async function notes(args: string[], cwd: string) {
+  const result = await commands.run(args, cwd);
+  expect(result.signal, result.output).toBeNull();
+  return { code: result.code, output: result.output };
 }
 
 describe('one-line errors instead of internal errors', () => {
-  it('works with --root given as a symlink to the repository', () => {
+  it('works with --root given as a symlink to the repository', async () => {
     const folder = sandbox();
     const root = path.join(folder, 'repo');
     repository(root);
     symlinkSync(root, path.join(folder, 'link'));
-    const readme = notes(['gen-readme', '--root', path.join(folder, 'link')], folder);
+    const readme = await notes(['gen-readme', '--root', path.join(folder, 'link')], folder);
     expect(readme.code, readme.output).toBe(0);
     expect(readme.output).toContain('wrote README.md');
     for (const command of ['lint', 'check', 'fix']) {
-      const result = notes([command, '--root', path.join(folder, 'link')], folder);
+      const result = await notes([command, '--root', path.join(folder, 'link')], folder);
       expect(result.code, result.output).toBe(0);
       expect(result.output).not.toMatch(/internal error|cwd/u);
     }
   });
 
-  it('says a path is too long in one line (root and content folder beyond PATH_MAX)', () => {
+  it('says a path is too long in one line (root and content folder beyond PATH_MAX)', async () => {
     const folder = sandbox();
     repository(folder);
     const before = snapshotTree(folder);
-    const longRoot = notes(['lint', '--root', path.join(folder, 'a'.repeat(5000))], folder);
+    const longRoot = await notes(['lint', '--root', path.join(folder, 'a'.repeat(5000))], folder);
     expect(longRoot.code).toBe(2);
     expect(longRoot.output).toMatch(/repository root not found \(ENAMETOOLONG\)/u);
-    const longContent = notes(['gen-readme', '--content', Array(30).fill('b'.repeat(200)).join('/')], folder);
+    const longContent = await notes(['gen-readme', '--content', Array(30).fill('b'.repeat(200)).join('/')], folder);
     expect(longContent.code).toBe(2);
     for (const output of [longRoot.output, longContent.output]) {
       expect(output.trim().split('\n')).toHaveLength(1);
@@ -136,7 +143,7 @@ describe('a full disk and a read-only file system, for real', () => {
         images: /content\/1\.基础\/images\/a\.png.*cannot write the file: no space left on the device; free some space and run again \(ENOSPC\)/u,
       };
       for (const [command, says] of Object.entries(expected)) {
-        const result = notes([command], root);
+        const result = await notes([command], root);
         expect(result.code, result.output).not.toBe(0);
         expect(result.output).toMatch(says);
         expect(result.output).not.toMatch(/internal error|llm-notes-tmp|\n\s+at /u);
@@ -155,11 +162,11 @@ describe('a full disk and a read-only file system, for real', () => {
       const before = snapshotTree(root);
       expect(spawnSync('mount', ['-o', 'remount,ro', disk.folder]).status).toBe(0);
       for (const command of ['fix', 'gen-readme', 'images']) {
-        const result = notes([command], root);
+        const result = await notes([command], root);
         expect(result.code, result.output).toBe(2);
         expect(result.output).toBe(`notes ${command}: .llm-notes.lock: cannot take the write lock: the file system is read-only; run the command where the repository can be written (EROFS)\n`);
       }
-      const lint = notes(['lint', '--no-cache'], root);
+      const lint = await notes(['lint', '--no-cache'], root);
       expect(lint.code, lint.output).toBe(0);
       expect(changedPaths(before, snapshotTree(root))).toEqual([]);
     } finally {

@@ -1,11 +1,11 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../../packages/cli/src/test-support.js';
+import { CommandProcess, type RunOutcome } from './command-process.js';
 import { changedPaths, snapshotTree } from './snapshot.js';
 
 /**
@@ -17,7 +17,6 @@ import { changedPaths, snapshotTree } from './snapshot.js';
  */
 
 const toolchain = realpathSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'));
-const recorder = path.join(toolchain, 'tests/support/record-fs.mjs');
 // sharp opens /proc/self/exe (the node binary) to tell which C library it runs on.
 const nodeBinary = realpathSync(process.execPath);
 export const COMMANDS = ['gen-readme', 'lint', 'fix', 'images', 'check'] as const;
@@ -49,78 +48,6 @@ export const OK: Expectation = { code: 0 };
 export function write(root: string, relative: string, data: string | Buffer): void {
   mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
   writeFileSync(path.join(root, relative), data);
-}
-
-const server = path.join(toolchain, 'tests/support/cli-server.mjs');
-const bundledMain = path.join(path.dirname(BIN), 'main.js');
-
-interface RunOutcome {
-  readonly code: number | null;
-  readonly output: string;
-  readonly signal: string | null;
-}
-
-/**
- * The catalogue's commands run in one long-lived process under the fs recorder
- * (tests/support/cli-server.mjs), one command at a time, each with its own log,
- * working folder and environment: a Node start and module load per command was
- * most of the catalogue's time. A command that kills the process fails its
- * test; the next command starts a fresh process.
- */
-class CommandProcess {
-  private child: ChildProcess | undefined;
-  private ready: Promise<void> | undefined;
-  private waiting: ((outcome: RunOutcome) => void) | undefined;
-  private stray = '';
-  private next = 0;
-
-  private start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', recorder, server, bundledMain], {
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, RECORD_FS_LOG: '' },
-    });
-    this.child = child;
-    // Anything written around `main`'s own output still belongs to the command that runs.
-    const keep = (chunk: Buffer) => {
-      this.stray += chunk.toString('utf8');
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.ready = new Promise((resolve) => {
-      child.once('message', () => resolve());
-    });
-    child.on('message', (message: { id?: number; code: number; stdout: string; stderr: string }) => {
-      if (message.id === undefined) return;
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      const output = `${message.stdout}${message.stderr}${this.stray}`;
-      this.stray = '';
-      waiting?.({ code: message.code, output, signal: null });
-    });
-    child.on('exit', (code, signal) => {
-      if (this.child === child) this.child = undefined;
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting?.({ code, output: `${this.stray}\n(the command process ended: ${signal ?? `exit ${code}`})`, signal: signal ?? (code === 0 ? null : `exit ${code}`) });
-      this.stray = '';
-    });
-    return this.ready;
-  }
-
-  async run(args: readonly string[], cwd: string, log: string): Promise<RunOutcome> {
-    if (!this.child) await this.start();
-    else await this.ready;
-    const child = this.child as ChildProcess;
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-      child.send({ id: this.next++, args, cwd, log, entry: BIN, env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '' } });
-    });
-  }
-
-  stop(): void {
-    this.child?.kill();
-    this.child = undefined;
-  }
 }
 
 let commands: CommandProcess | undefined;
