@@ -1,11 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CommandProcess } from '../../../tests/support/command-process.js';
 import { commands } from './commands/index.js';
 import { BIN, runCli, tempRepo } from './test-support.js';
 import { allRules } from './rules-table.js';
 
 const repo = tempRepo;
+
+// Most cases check a command's message and exit code, not the process: they run in one long-lived
+// process (the bundle's `main`). The bin's own start (--help, --version) and its colour choice from the
+// environment and terminal are run as users run them.
+const server = new CommandProcess();
+afterAll(() => server.stop());
+
+async function inProcess(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
+  const result = await server.run(args, cwd, undefined, env);
+  expect(result.signal, result.output).toBeNull();
+  return result;
+}
 
 describe('notes CLI', () => {
   it('is built', () => {
@@ -40,10 +53,10 @@ describe('notes CLI', () => {
     }
   });
 
-  it('answers --help for every command, its usage naming the command as this repository runs it', () => {
+  it('answers --help for every command, its usage naming the command as this repository runs it', async () => {
     const scripts = (JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     for (const command of commands) {
-      const result = runCli([command.name, '--help'], process.cwd());
+      const result = await inProcess([command.name, '--help'], process.cwd());
       expect(result.code).toBe(0);
       // The bundle run by path inside this repository: a pnpm script of it that runs the command, or the generic one.
       const usage = /^Usage: pnpm ([\w:-]+)( \S+)?/mu.exec(result.stdout);
@@ -54,79 +67,79 @@ describe('notes CLI', () => {
     }
   });
 
-  it('exits 2 with a useful message on an unknown command or flag', () => {
-    const unknown = runCli(['frobnicate'], process.cwd());
+  it('exits 2 with a useful message on an unknown command or flag', async () => {
+    const unknown = await inProcess(['frobnicate'], process.cwd());
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command `frobnicate`');
     expect(unknown.stderr).toContain('lint');
-    const flag = runCli(['lint', '--frob'], process.cwd());
+    const flag = await inProcess(['lint', '--frob'], process.cwd());
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--frob'");
     expect(flag.stderr).toContain('See `pnpm lint --help`.');
   });
 
-  it('check --only runs just the named checks and refuses an unknown one', () => {
+  it('check --only runs just the named checks and refuses an unknown one', async () => {
     // No README: the readme check would fail; it is left out.
     const root = repo({ 'content/1.a/1.b.md': '# b\n' });
-    const only = runCli(['check', '--only', 'lint,images', '--root', root], root);
+    const only = await inProcess(['check', '--only', 'lint,images', '--root', root], root);
     expect(only.code, only.stderr).toBe(0);
     expect(only.stderr).toContain('check: lint');
     expect(only.stderr).not.toContain('check: gen-readme');
-    expect(runCli(['check', '--root', root], root).code).toBe(1);
-    const unknown = runCli(['check', '--only', 'lint,spelling', '--root', root], root);
+    expect((await inProcess(['check', '--root', root], root)).code).toBe(1);
+    const unknown = await inProcess(['check', '--only', 'lint,spelling', '--root', root], root);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown check `spelling` (checks: readme, lint, images)');
   });
 
-  it('exits 2 naming the file and key of a bad config, without a stack trace', () => {
+  it('exits 2 naming the file and key of a bad config, without a stack trace', async () => {
     const root = repo({ 'notes.config.json': '{"readme": {"titel": "x"}}', 'content/1.a/1.b.md': '# b\n' });
-    const result = runCli(['lint', '--root', root], root);
+    const result = await inProcess(['lint', '--root', root], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('notes lint: notes.config.json: unknown key `readme.titel`\n');
   });
 
-  it('lints a folder without a number as ordinary Markdown, not a crash', () => {
+  it('lints a folder without a number as ordinary Markdown, not a crash', async () => {
     const root = repo({ 'content/drafts/1.b.md': '# b\n\n[x](missing.md)\n' });
-    const result = runCli(['lint', '--root', root, '--format', 'json'], root);
+    const result = await inProcess(['lint', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Array<{ path: string; messages: Array<{ ruleId: string }> }>;
     expect(report.map((file) => [file.path, file.messages.map((message) => message.ruleId)])).toEqual([['content/drafts/1.b.md', ['link-missing-file']]]);
   });
 
-  it('reports a note that is not valid UTF-8 as an error naming file and line', () => {
+  it('reports a note that is not valid UTF-8 as an error naming file and line', async () => {
     const root = repo({ 'content/1.a/1.b.md': Buffer.concat([Buffer.from('# b\n\ntext\n'), Buffer.from([0xff])]) });
-    const result = runCli(['lint', '--root', root, '--format', 'json'], root);
+    const result = await inProcess(['lint', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Array<{ path: string; messages: Array<{ line: number; message: string; severity: string }> }>;
     const entry = report.find((file) => file.path === 'content/1.a/1.b.md');
     expect(entry?.messages[0]).toMatchObject({ line: 4, message: 'file is not valid UTF-8', severity: 'error' });
   });
 
-  it('uses --content and finds the root from a subfolder', () => {
+  it('uses --content and finds the root from a subfolder', async () => {
     const root = repo({ '.git/HEAD': 'ref: refs/heads/main\n', 'notes/1.a/1.b.md': '# b\n' });
-    const result = runCli(['lint', '--content', 'notes', '--format', 'json'], path.join(root, 'notes', '1.a'));
+    const result = await inProcess(['lint', '--content', 'notes', '--format', 'json'], path.join(root, 'notes', '1.a'));
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as Array<{ path: string }>).map((file) => file.path)).toContain('notes/1.a/1.b.md');
   });
 
-  it('refuses a file argument outside the root', () => {
+  it('refuses a file argument outside the root', async () => {
     const root = repo({ 'content/1.a/1.b.md': '# b\n' });
-    const result = runCli(['lint', '--root', root, '../../../../etc/passwd'], root);
+    const result = await inProcess(['lint', '--root', root, '../../../../etc/passwd'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('outside the repository root');
   });
 
-  it('rejects an unknown --format', () => {
+  it('rejects an unknown --format', async () => {
     const root = repo({ 'content/1.a/1.b.md': '# b\n' });
-    const result = runCli(['lint', '--root', root, '--format', 'xml'], root);
+    const result = await inProcess(['lint', '--root', root, '--format', 'xml'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown format `xml`');
   });
 
-  it('writes the job summary: README status and findings per rule', () => {
+  it('writes the job summary: README status and findings per rule', async () => {
     const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n[缺失](./missing.md)\n' });
     const summary = path.join(root, 'summary.md');
-    const result = runCli(['check', '--root', root, '--format', 'github'], root, { GITHUB_STEP_SUMMARY: summary });
+    const result = await inProcess(['check', '--root', root, '--format', 'github'], root, { GITHUB_STEP_SUMMARY: summary });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error file=content\/1\.a\/1\.b\.md,line=3,/mu);
     const text = readFileSync(summary, 'utf8');
@@ -144,23 +157,23 @@ describe('notes CLI', () => {
     expect(runCli(['lint'], root, { NO_COLOR: '1' }).stdout).not.toContain(ESC);
   });
 
-  it('counts in the singular for one: "1 file checked"', () => {
+  it('counts in the singular for one: "1 file checked"', async () => {
     const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n文字。\n' });
-    expect(runCli(['lint'], root).stdout).toBe('1 file checked, no problems\n');
+    expect((await inProcess(['lint'], root)).stdout).toBe('1 file checked, no problems\n');
   });
 
-  it('names the rule a mistyped ignore comment asks for, once, as a warning', () => {
+  it('names the rule a mistyped ignore comment asks for, once, as a warning', async () => {
     const root = repo({ 'content/1.a/1.b.md': '#### 1. b\n\n<!-- lint ignore link-mising-file -->\n[缺失](./missing.md)\n' });
-    const result = runCli(['lint', '--format', 'json'], root);
+    const result = await inProcess(['lint', '--format', 'json'], root);
     const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; severity: string; message: string }[] }[];
     const comment = file!.messages.find((message) => message.ruleId === 'lint-comment-unknown-rule');
     expect(comment).toEqual(expect.objectContaining({ severity: 'warning' }));
     expect(comment!.message).toBe('`<!-- lint ignore link-mising-file -->`: there is no rule `link-mising-file` (see `notes lint --list-rules`)');
-    expect(runCli(['lint'], root).stdout).not.toMatch(/known\s+known/u);
+    expect((await inProcess(['lint'], root)).stdout).not.toMatch(/known\s+known/u);
   });
 
-  it('lists every rule of the rules table', () => {
-    const result = runCli(['lint', '--list-rules'], process.cwd());
+  it('lists every rule of the rules table', async () => {
+    const result = await inProcess(['lint', '--list-rules'], process.cwd());
     expect(result.code).toBe(0);
     for (const rule of allRules) expect(result.stdout).toContain(rule.id);
   });
