@@ -25,7 +25,7 @@ export function loadTexCheck(): Promise<TexCheck> {
 /** What a verdict depends on besides the formula: MathJax's version and its package set. */
 export async function mathJaxIdentity(): Promise<string> {
   const { VERSION } = commonJs(await import('mathjax-full/js/components/version.js'));
-  return `MathJax ${String(VERSION)}; TeX packages: all but ${EXCLUDED_PACKAGES.join(', ')}; TeX input only`;
+  return `MathJax ${String(VERSION)}; TeX packages: all but ${EXCLUDED_PACKAGES.join(', ')}; TeX input only; each formula on its own`;
 }
 
 interface TexErrorLike {
@@ -71,11 +71,49 @@ export async function createTexInput(): Promise<TexInput> {
   return { input, document, HTMLMathItem };
 }
 
+/**
+ * The maps where MathJax keeps what a formula defines, named as its packages
+ * name them: newcommand's (`\newcommand`, `\def`, `\let`, `\newenvironment`),
+ * ams's `\DeclareMathOperator` and mathtools' `\DeclarePairedDelimiter`.
+ */
+const DEFINITION_MAPS = ['new-Command', 'new-Delimiter', 'new-Environment', 'ams-declare-ops', 'mathtools-paired-delims'] as const;
+
+interface NameMapLike {
+  readonly map?: unknown;
+}
+
+/**
+ * Returns a function that puts the definition maps back as they are now (in a
+ * fresh input jax: what configuration put there, usually nothing).
+ * `input.reset()` clears labels and equation numbers but not these maps, so
+ * without this a verdict would depend on the formulas checked before it
+ * (after `\def\alpha{\foo}`, a plain `\alpha` failed). The maps are found
+ * through MathJax's own handler lookup; one that is not a name map fails
+ * loudly rather than leaking silently.
+ */
+function definitionsRestorer(input: TeX<unknown, unknown, unknown>): () => void {
+  const saved: [Map<string, unknown>, Map<string, unknown>][] = [];
+  for (const name of DEFINITION_MAPS) {
+    const found = input.parseOptions.handlers.retrieve(name) as unknown as NameMapLike | null;
+    if (!found) continue;
+    if (!(found.map instanceof Map)) throw new Error(`MathJax's "${name}" map is not a name map: definitions could leak between formulas`);
+    saved.push([found.map as Map<string, unknown>, new Map(found.map as Map<string, unknown>)]);
+  }
+  return () => {
+    for (const [map, initial] of saved) {
+      map.clear();
+      for (const [key, value] of initial) map.set(key, value);
+    }
+  };
+}
+
 async function createTexCheck(): Promise<TexCheck> {
   const { input, document, HTMLMathItem } = await createTexInput();
+  const restoreDefinitions = definitionsRestorer(input);
   return (tex, display) => {
     // Labels and macros must not leak from one formula into the next.
     input.reset();
+    restoreDefinitions();
     try {
       input.compile(new HTMLMathItem(tex, input, display), document);
       return undefined;
