@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempRepo } from '../../packages/cli/src/test-support.js';
+import { exifOrientation } from '../../packages/images/src/__tests__/make-images.js';
 import { type PngChunk, readPngChunks, writePngChunks } from '../../packages/images/src/png-chunks.js';
 import { readPngMetadata } from '../../packages/images/src/png-metadata.js';
 import { changedPaths, snapshotTree } from '../support/snapshot.js';
@@ -30,15 +31,7 @@ function pixels(): Buffer {
 /** A PNG stored without compression, with copyright text, a time, an eXIf orientation 6 and trailing data. */
 async function decoratedPng(): Promise<Buffer> {
   const plain = await sharp(pixels(), { raw: { width: 96, height: 64, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
-  const exif = Buffer.alloc(26);
-  exif.write('MM', 0, 'latin1');
-  exif.writeUInt16BE(42, 2);
-  exif.writeUInt32BE(8, 4);
-  exif.writeUInt16BE(1, 8);
-  exif.writeUInt16BE(0x0112, 10);
-  exif.writeUInt16BE(3, 12);
-  exif.writeUInt32BE(1, 14);
-  exif.writeUInt16BE(6, 18);
+  const exif = exifOrientation(6);
   const extra: PngChunk[] = [
     { type: 'tEXt', data: Buffer.from('Copyright\0(c) 2025 the figure author, CC BY 4.0', 'latin1') },
     { type: 'tIME', data: Buffer.from([0x07, 0xe9, 3, 4, 5, 6, 7]) },

@@ -111,3 +111,18 @@ export function sixteenBitPng(width: number, height: number, sample: (x: number,
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** A minimal EXIF block (big-endian TIFF) with one Orientation entry. */
+export function exifOrientation(value: number): Buffer {
+  const exif = Buffer.alloc(26);
+  exif.write('MM', 0, 'latin1');
+  exif.writeUInt16BE(42, 2);
+  exif.writeUInt32BE(8, 4);
+  exif.writeUInt16BE(1, 8);
+  exif.writeUInt16BE(0x0112, 10);
+  exif.writeUInt16BE(3, 12);
+  exif.writeUInt32BE(1, 14);
+  exif.writeUInt16BE(value, 18);
+  exif.writeUInt32BE(0, 22);
+  return exif;
+}

@@ -11,7 +11,7 @@ import { readPngMetadata } from '../png-metadata.js';
 import { samePixels } from '../raster.js';
 import { optimizeFiles } from '../run-images.js';
 import { settingsFromOptions } from '../settings.js';
-import { fewColoursPng, fromPixels, greyAsRgbPng } from './make-images.js';
+import { exifOrientation, fewColoursPng, fromPixels, greyAsRgbPng } from './make-images.js';
 import { useImageRepo } from './image-repo.js';
 
 /**
@@ -54,21 +54,6 @@ function ancillary(bytes: Buffer): { before: string[]; after: string[] } {
   const metadata = readPngMetadata(bytes);
   const show = (chunk: PngChunk) => `${chunk.type}:${chunk.data.toString('hex')}`;
   return { before: metadata.before.map(show), after: metadata.after.map(show) };
-}
-
-/** A minimal EXIF block (big-endian TIFF) with one Orientation entry. */
-function exifOrientation(value: number): Buffer {
-  const exif = Buffer.alloc(26);
-  exif.write('MM', 0, 'latin1');
-  exif.writeUInt16BE(42, 2);
-  exif.writeUInt32BE(8, 4);
-  exif.writeUInt16BE(1, 8);
-  exif.writeUInt16BE(0x0112, 10);
-  exif.writeUInt16BE(3, 12);
-  exif.writeUInt32BE(1, 14);
-  exif.writeUInt16BE(value, 18);
-  exif.writeUInt32BE(0, 22);
-  return exif;
 }
 
 describe('PNG metadata', () => {
