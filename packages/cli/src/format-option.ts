@@ -1,4 +1,4 @@
-import { UserError } from '@llm-notes/core';
+import { UserError } from '@llm-notes/core/repository';
 import { FORMATS, type Format } from '@llm-notes/reporters';
 
 export class UsageError extends UserError {}

@@ -4,13 +4,10 @@ import { stampOf } from './atomic-write.js';
 import { readRegularFileWithStats } from './regular-file.js';
 import type { RepoRoot } from './safe-path.js';
 import { decodeText } from './text-file.js';
+import { MAX_NOTE_BYTES } from './note-limits.js';
 import { SOURCE } from './rule.js';
 
-/**
- * Notes larger than this are refused: a real note is a few dozen kilobytes,
- * and parsing a huge file would only stall CI.
- */
-export const MAX_NOTE_BYTES = 10 * 1024 * 1024;
+export { MAX_NOTE_BYTES } from './note-limits.js';
 
 /**
  * Adds a fatal message (an error that stopped processing of this file) in

@@ -17,3 +17,7 @@ export { RepoRoot } from './safe-path.js';
 export { acquireWriteLock } from './lock.js';
 export { gitListFiles } from './git-ls-files.js';
 export { runKey } from './engine/cache.js';
+export { type LintSession, lintTargets } from './engine/targets.js';
+export { replayLastRun } from './engine/replay.js';
+export { hasErrors } from './engine/has-errors.js';
+export { SOURCE } from './source.js';

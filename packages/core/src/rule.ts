@@ -5,8 +5,9 @@ import type { VFile } from 'vfile';
 import type { Config, SeverityLabel } from './config/schema.js';
 import type { AfterFiles, RuleReads } from './engine/declarations.js';
 
-/** Source stamped on every message of this toolchain; also the `lint` comment source. */
-export const SOURCE = 'llm-notes';
+import { SOURCE } from './source.js';
+
+export { SOURCE };
 
 /**
  * The toolchain's own repository on GitHub. A rule's `url` points at its docs

@@ -1,20 +1,11 @@
-import { SOURCE, UserError, hasErrors, lintProject, lintTargets, ruleDocsUrl, selectRules } from '@llm-notes/core';
+import { SOURCE, hasErrors, lintTargets, replayLastRun } from '@llm-notes/core/repository';
 import { FORMATS, type Format, formatReport } from '@llm-notes/reporters';
 import { type Command, useColor } from '../command.js';
-import { plural } from '../plural.js';
-import { checkExternalLinks } from '@llm-notes/lint-links';
-import { formatRuleList } from '../rule-list.js';
-import { allRules, engineHost } from '../rules-table.js';
 import { parseFormat } from '../format-option.js';
+import { plural } from '../plural.js';
 import { appendStepSummary, lintSummaryMarkdown } from '../step-summary.js';
 import { cliVersion } from '../version.js';
-
-function parseWorkers(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new UserError(`--workers must be a whole number, got \`${String(value)}\``);
-  return count;
-}
+import { RULES_FROM_CONFIG, parseWorkers } from './lint-options.js';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -48,39 +39,28 @@ Options:
   allowPositionals: true,
   async run(context, args) {
     if (args.values['list-rules']) {
-      context.stdout.write(formatRuleList(allRules, context.config));
+      (await import('./lint-full.js')).listRules(context);
       return 0;
     }
     const format: Format = parseFormat(args.values.format);
-    const only = args.values.rule as string[] | undefined;
-    const rules = selectRules(allRules, context.config, only);
-    const workers = parseWorkers(args.values.workers);
-    const { files } = await lintProject(context, lintTargets(context, args.positionals), rules, {
-      // A run of a few rules would replace the cache of the full run: it neither reads nor writes it.
-      cache: args.values['no-cache'] !== true && only === undefined,
-      remembered: args.values['no-cache'] !== true,
-      ...engineHost,
-      ...(workers === undefined ? {} : { workers }),
-    });
-    if (args.values.external === true) {
-      const changedSince = args.values['changed-since'] as string | undefined;
-      const rule = rules.find((enabled) => enabled.rule.id === 'link-external');
-      if (rule === undefined) {
-        context.stderr.write('link-external is off in the config (`rules.link-external`): no external link checked\n');
-      } else {
-        const count = await checkExternalLinks(context, rule, files, { changedSince, knownRuleIds: engineHost.knownRuleIds });
-        context.stderr.write(`checked ${plural(count, 'external link')}\n`);
-      }
-    } else if (args.values['changed-since'] !== undefined) {
-      throw new UserError('--changed-since only applies with --external');
-    } else if (only?.includes('link-external')) {
-      context.stderr.write('link-external reports only with --external (it needs the network)\n');
+    // A run of the rules the config enables over unchanged files replays the last run from the cache,
+    // without loading the rules or the parser; anything else lints for real (lint-full.ts).
+    const replayable =
+      args.values['no-cache'] !== true && args.values.rule === undefined && args.values.external !== true && args.values['changed-since'] === undefined;
+    let files;
+    if (replayable) {
+      parseWorkers(args.values.workers);
+      const targets = lintTargets(context, args.positionals);
+      files = replayLastRun(context, targets, RULES_FROM_CONFIG) ?? (await (await import('./lint-full.js')).lintWithRules(context, args, targets));
+    } else {
+      files = await (await import('./lint-full.js')).lintWithRules(context, args);
     }
     const output = formatReport(format, files, {
       color: useColor(context),
       toolName: SOURCE,
       toolVersion: cliVersion(),
-      rules: allRules.map((r) => ({ id: r.id, description: r.description, helpUri: ruleDocsUrl(r.id) })),
+      // Only SARIF describes the rules: the rules table is loaded for it alone.
+      ...(format === 'sarif' ? { rules: (await import('./lint-full.js')).sarifRules() } : {}),
     });
     context.stdout.write(output);
     if (format === 'stylish' && output === '') context.stdout.write(`${plural(files.length, 'file')} checked, no problems\n`);

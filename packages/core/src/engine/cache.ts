@@ -4,10 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../atomic-write.js';
 import { gitListFiles } from '../git-ls-files.js';
+import { MAX_NOTE_BYTES } from '../note-limits.js';
 import { readRegularFile } from '../regular-file.js';
 import type { RepoRoot } from '../safe-path.js';
 import { walkTree } from '../walk-tree.js';
 import type { StoredMessage } from './messages.js';
+import type { RunRecord } from './replay.js';
 
 /** The lint cache, relative to the repository root (`.cache/` is git-ignored). */
 export const LINT_CACHE_FILE = '.cache/lint-cache.json';
@@ -28,6 +30,8 @@ export interface LintCache {
   /** What the findings were computed against, as the enabled rules declare it (file names, git index, every file's facts). */
   readonly world: string;
   readonly entries: Record<string, CacheEntry>;
+  /** The last full run as a whole, so an unchanged repository replays it without loading the rules (see `replay.ts`). */
+  readonly lastRun?: RunRecord;
 }
 
 function sha1(data: string | Uint8Array): string {
@@ -87,11 +91,46 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.cache']);
 
 /** Every path name under the root (what a link may point to). */
 export function fileTreeDigest(root: string): string {
-  const hash = createHash('sha1');
-  for (const { relative } of walkTree(root, { tolerant: true, skip: (entry) => SKIPPED_FOLDERS.has(entry.name) })) {
-    hash.update(`${relative}\n`);
+  return treeDigests(root).names;
+}
+
+export interface TreeDigests {
+  /** Every path name under the root (what a link may point to). */
+  readonly names: string;
+  /**
+   * The names and the bytes of every `.gitignore` file: what the content
+   * model and the content's file listings (images…) are read from.
+   */
+  readonly layout: string;
+}
+
+/** Both digests of the tree, from one walk. */
+export function treeDigests(root: string): TreeDigests {
+  const names = createHash('sha1');
+  const layout = createHash('sha1');
+  for (const { relative, absolute, entry } of walkTree(root, { tolerant: true, skip: (skipped) => SKIPPED_FOLDERS.has(skipped.name) })) {
+    names.update(`${relative}\n`);
+    layout.update(`${relative}\n`);
+    if (entry.name === '.gitignore' && entry.isFile()) {
+      let bytes: Uint8Array | string;
+      try {
+        bytes = readRegularFile(absolute, relative, { maxBytes: MAX_NOTE_BYTES });
+      } catch {
+        bytes = 'unreadable';
+      }
+      layout.update(`\0${sha1(bytes)}\n`);
+    }
   }
-  return hash.digest('base64');
+  return { names: names.digest('base64'), layout: layout.digest('base64') };
+}
+
+/** Digest of a note's bytes as the cache keeps it; undefined when it cannot be read. */
+export function fileHash(repo: RepoRoot, target: string): string | undefined {
+  try {
+    return contentHash(readRegularFile(repo.resolve(target), target, { maxBytes: MAX_NOTE_BYTES }));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Git's index: which files are tracked. */
@@ -108,13 +147,19 @@ export function worldDigest(state: string, digests: ReadonlyMap<string, string>)
 /** The lint cache is ours, but a FIFO or huge file at its path is still never read. */
 const MAX_LINT_CACHE_BYTES = 1024 * 1024 * 1024;
 
-export function loadLintCache(repo: RepoRoot, key: string): LintCache | undefined {
+/** The lint cache as stored, whichever rules wrote it; undefined when absent, unreadable or of another format. */
+export function readLintCache(repo: RepoRoot): LintCache | undefined {
   try {
     const cache = JSON.parse(readRegularFile(repo.resolve(LINT_CACHE_FILE), LINT_CACHE_FILE, { maxBytes: MAX_LINT_CACHE_BYTES }).toString('utf8')) as LintCache;
-    return cache.format === 2 && cache.runKey === key ? cache : undefined;
+    return cache !== null && typeof cache === 'object' && cache.format === 2 && typeof cache.entries === 'object' && cache.entries !== null ? cache : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function loadLintCache(repo: RepoRoot, key: string): LintCache | undefined {
+  const cache = readLintCache(repo);
+  return cache?.runKey === key ? cache : undefined;
 }
 
 /** Writes the cache atomically; a cache that cannot be written only costs speed next time. */

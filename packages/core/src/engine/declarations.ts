@@ -91,6 +91,11 @@ export interface FilesOfRun {
  * finding. Run every time, so a change in one file never invalidates the
  * cached findings of the others. Outside the engine the rule's per-file
  * implementation runs instead.
+ *
+ * Besides the facts it collects, `run` may read only the content model, the
+ * names of the repository's files (and its `.gitignore` files) and the
+ * content's notes and the README: a replayed run (`replayLastRun`) reuses its
+ * findings while exactly those are unchanged.
  */
 export interface AfterFiles {
   readonly collects: readonly CrossFileFact[];

@@ -25,4 +25,5 @@ export {
   lintProject,
   lintTargets,
 } from './project.js';
+export { replayLastRun } from './replay.js';
 export { serveLintWorker } from './worker.js';

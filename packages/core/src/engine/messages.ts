@@ -17,7 +17,11 @@ export interface StoredMessage {
 }
 
 export function storeMessages(file: VFile): StoredMessage[] {
-  return file.messages.map((message) => ({
+  return storeMessageList(file.messages);
+}
+
+export function storeMessageList(messages: readonly VFileMessage[]): StoredMessage[] {
+  return messages.map((message) => ({
     reason: message.reason,
     place: message.place ? structuredClone(message.place) : undefined,
     ruleId: message.ruleId,

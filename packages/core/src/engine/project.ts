@@ -1,61 +1,19 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import v8 from 'node:v8';
 import { VFile } from 'vfile';
-import type { Config } from '../config/schema.js';
-import type { ContentModel } from '../content-model.js';
-import { UserError } from '../errors.js';
 import type { LintContext } from '../lint-context.js';
-import { listMarkdownFiles } from '../markdown-files.js';
-import { MAX_NOTE_BYTES } from '../note-file.js';
-import { readRegularFile } from '../regular-file.js';
-import type { RepoRoot } from '../safe-path.js';
-import { type CacheEntry, contentHash, fileTreeDigest, gitIndexDigest, loadLintCache, runKey, saveLintCache, worldDigest } from './cache.js';
+import { type CacheEntry, fileHash, gitIndexDigest, loadLintCache, runKey, saveLintCache, treeDigests, worldDigest } from './cache.js';
 import { collectedFacts, runAfterFiles, splitRules } from './after-files.js';
 import { combinedReads } from './declarations.js';
 import { createFileLinter } from './file-linter.js';
 import type { EnabledRule } from './linter.js';
 import { type StoredMessage, restoreMessages, storeMessages } from './messages.js';
 import { DEFAULT_WORKERS, lintInWorkers, workersAvailable } from './pool.js';
+import { recordRun } from './record-run.js';
 import { openRemembered } from './remembered.js';
+import type { LintSession } from './targets.js';
 
-/** The repository a lint run works on (a command's context satisfies it). */
-export interface LintSession {
-  readonly repo: RepoRoot;
-  readonly config: Config;
-  /** Content folder relative to the root. */
-  readonly contentDir: string;
-  /** Discovers the content (throws a UserError on a malformed content folder). */
-  loadContent(): ContentModel;
-}
-
-/**
- * The Markdown files a run looks at: every Markdown file of the repository
- * (tracked by git, or not ignored outside git; never `node_modules`; minus
- * config `exclude` and the README's header and footer files), or, given
- * paths (relative to `cwd`), those files and the Markdown files inside those folders.
- */
-export function lintTargets(session: LintSession, paths: readonly string[], cwd: string = process.cwd()): string[] {
-  // The README's hand-written header and footer files are linted as part of the README, whose links they share.
-  const { headerFile, footerFile } = session.config.readme;
-  const fragments = [headerFile, footerFile].flatMap((file) => (file === null ? [] : [session.repo.relative(session.repo.resolve(file))]));
-  const all = listMarkdownFiles(session.repo, session.config.exclude).filter((file) => !fragments.includes(file));
-  if (paths.length === 0) return all;
-  const targets: string[] = [];
-  for (const given of paths) {
-    const absolute = session.repo.resolve(path.resolve(cwd, given));
-    if (!existsSync(absolute)) throw new UserError('no such file', { file: given });
-    if (statSync(absolute).isDirectory()) {
-      const folder = session.repo.relative(absolute);
-      targets.push(...(folder === '' ? all : all.filter((file) => file.startsWith(`${folder}/`))));
-    } else {
-      const relative = session.repo.relative(absolute);
-      // Dependencies are never linted nor fixed, even when named.
-      if (!relative.split('/').includes('node_modules')) targets.push(relative);
-    }
-  }
-  return [...new Set(targets)];
-}
+export { type LintSession, lintTargets } from './targets.js';
+export { hasErrors } from './has-errors.js';
 
 /** The run's context: repository, config, content, and the one home of data shared across files. */
 export function createLintContext(session: LintSession): LintContext {
@@ -101,6 +59,11 @@ export interface ProjectLintOptions {
   readonly workerUrl?: URL;
   /** Every rule id of the host (so `<!-- lint ignore <id> -->` of a rule that is off is no unknown rule). */
   readonly knownRuleIds?: readonly string[];
+  /**
+   * What chose `rules` (e.g. "the rules the config enables"): with the cache on,
+   * the run is also recorded whole, for `replayLastRun` with the same selection.
+   */
+  readonly replayAs?: string;
 }
 
 export interface ProjectLintResult {
@@ -184,9 +147,11 @@ export async function lintProject(
     rules: rules.map(({ rule, severity, options: ruleOptions }) => [rule.id, severity, ruleOptions]),
   });
   const previous = useCache ? loadLintCache(repo, key) : undefined;
-  const state = useCache ? [reads.fileTree ? fileTreeDigest(repo.path) : '', reads.gitIndex ? gitIndexDigest(repo.path) : ''].join('\0') : '';
+  const replayAs = useCache ? options.replayAs : undefined;
+  const tree = useCache && (reads.fileTree || replayAs !== undefined) ? treeDigests(repo.path) : undefined;
+  const state = useCache ? [reads.fileTree ? (tree?.names ?? '') : '', reads.gitIndex ? gitIndexDigest(repo.path) : ''].join('\0') : '';
 
-  const hashes = new Map<string, string | undefined>(targets.map((target) => [target, useCache ? readHash(repo, target) : undefined]));
+  const hashes = new Map<string, string | undefined>(targets.map((target) => [target, useCache ? fileHash(repo, target) : undefined]));
   const hits = new Map<string, CacheEntry>();
   const misses: string[] = [];
   for (const target of targets) {
@@ -210,8 +175,8 @@ export async function lintProject(
   }
 
   for (const store of stores.values()) store.save();
+  const entries: Record<string, CacheEntry> = {};
   if (useCache) {
-    const entries: Record<string, CacheEntry> = {};
     for (const target of targets) {
       const hash = hashes.get(target);
       const hit = hits.get(target);
@@ -222,7 +187,6 @@ export async function lintProject(
         entries[target] = { hash, factsDigest: result.factsDigest, messages: result.messages ?? storeMessages(result.file as VFile), collected: result.collected };
       }
     }
-    saveLintCache(repo, { format: 2, runKey: key, world, entries });
   }
 
   const files = targets.map((target) => {
@@ -234,22 +198,19 @@ export async function lintProject(
   });
   // Rules whose findings depend on every file report now, from the facts of this run and of the cache.
   const { afterFiles } = splitRules(rules);
+  const ownFindings = files.map((file) => file.messages.length);
   if (afterFiles.length > 0) {
     const collected = new Map<string, Record<string, unknown>>();
     for (const target of targets) collected.set(target, results.get(target)?.collected ?? hits.get(target)?.collected ?? {});
     await runAfterFiles(afterFiles, collected, lintContext, new Map(files.map((file, index) => [targets[index] as string, file])), known);
   }
+  if (useCache) {
+    const lastRun =
+      replayAs !== undefined && tree !== undefined
+        ? recordRun({ session, context: lintContext, selection: replayAs, runKey: key, reads, layout: tree.layout, targets, files, ownFindings, entries, afterFiles: afterFiles.length > 0 })
+        : undefined;
+    saveLintCache(repo, { format: 2, runKey: key, world, entries, ...(lastRun ? { lastRun } : {}) });
+  }
   return { files, cached };
 }
 
-function readHash(repo: RepoRoot, target: string): string | undefined {
-  try {
-    return contentHash(readRegularFile(repo.resolve(target), target, { maxBytes: MAX_NOTE_BYTES }));
-  } catch {
-    return undefined;
-  }
-}
-
-export function hasErrors(files: readonly VFile[]): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal === true));
-}

@@ -1,0 +1,2 @@
+/** Source stamped on every message of this toolchain; also the `lint` comment source. */
+export const SOURCE = 'llm-notes';
