@@ -32,14 +32,15 @@ export function ensureBuilt() {
  */
 export function measure(label, command, args, { cwd, statsFolder }) {
   const stats = path.join(statsFolder, `stats-${process.pid}`);
-  const result = spawnSync('/usr/bin/time', ['-o', stats, '-f', '%e %M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
-  const [seconds, kib] = readFileSync(stats, 'utf8').trim().split(/\s+/u).slice(-2).map(Number);
+  const result = spawnSync('/usr/bin/time', ['-o', stats, '-f', '%e %M %U %S', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const [seconds, kib, user, system] = readFileSync(stats, 'utf8').trim().split(/\s+/u).slice(-4).map(Number);
   rmSync(stats, { force: true });
   // A tool that could not run at all is not a measurement.
   if (/Cannot process file|Cannot find module|Error: .*failed/u.test(String(result.stderr)) || result.status === 2) {
     throw new Error(`${label} failed (exit ${result.status}):\n${String(result.stderr).slice(0, 2000)}`);
   }
-  return { label, seconds, mib: kib / 1024, status: result.status };
+  // CPU seconds (user + system, all threads) beside the wall: on shared cores the wall moves with others' load.
+  return { label, seconds, mib: kib / 1024, cpu: user + system, status: result.status };
 }
 
 /** Installs GNU time when it is missing (it reports peak memory). */

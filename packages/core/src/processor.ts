@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
+import { autolinkLiteralsWhereTheyCanBe } from './github-markdown/autolink-literals.js';
 
 /**
  * The one Markdown dialect every tool parses: CommonMark + GFM + front matter.
@@ -12,7 +13,11 @@ import { type Processor, unified } from 'unified';
  * taken from core's scanner over this same tree (`scanMath`, `findMathRanges`).
  */
 export function createParser(): Processor<Root> {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm) as unknown as Processor<Root>;
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(autolinkLiteralsWhereTheyCanBe) as unknown as Processor<Root>;
 }
 
 let shared: Processor<Root> | undefined;
