@@ -50,6 +50,25 @@ describe('lint runner', () => {
     expect(existsSync(path.join(root, '.cache/lint-cache.json'))).toBe(false);
   });
 
+  it('prints the same report, byte for byte and in the same order, when a worker lints part of the files', () => {
+    const root = linkedRepo(4);
+    // Notes of very different sizes, with findings of several rules, so the split by bytes is uneven.
+    const big = path.join(root, 'content/2.章节2/3.笔记3.md');
+    writeFileSync(big, `${readFileSync(big, 'utf8')}\n${'公式 $x^2$ 与 $\\frac{a}{b}$，见 [缺失](gone.md)。\n\n'.repeat(400)}$\\foo$ 和 $a_{$\n`);
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    const single = runCli(['lint', '--format', 'json', '--no-cache', '--workers', '0'], root);
+    const pooled = runCli(['lint', '--format', 'json', '--no-cache', '--workers', '2'], root);
+    expect(single.code).toBe(1);
+    expect(single.stdout).toContain('link-missing-file');
+    expect(single.stdout).toContain('math-tex');
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.code).toBe(single.code);
+    for (const format of ['stylish']) {
+      const one = runCli(['lint', '--format', format, '--no-cache', '--workers', '0'], root).stdout;
+      expect(runCli(['lint', '--format', format, '--no-cache', '--workers', '2'], root).stdout).toBe(one);
+    }
+  });
+
   it('reuses cached findings for unchanged files', () => {
     const root = linkedRepo(3);
     const first = lintJson(root);

@@ -25,8 +25,9 @@ Options:
                     with --external: only links on lines added or changed since the ref
   --no-cache        ignore and do not write the lint cache (.cache/lint-cache.json)
                     nor the remembered MathJax verdicts (.cache/tex-verdicts.json)
-  --workers <n>     lint on n worker threads (default 0: in this thread, which was as fast
-                    on 2 shared cores and holds one parser, not n)`,
+  --workers <n>     lint on n threads: this one and n-1 workers (0 or 1: this thread
+                    only; default: one more per idle core, once the run has enough
+                    Markdown to pay for starting a worker, about 400 kB each)`,
   options: {
     format: { type: 'string' },
     rule: { type: 'string', multiple: true },

@@ -14,7 +14,7 @@ export { LINT_CACHE_FILE, runKey } from './cache.js';
 export { type FileFix, type FixLoopResult, MAX_FIX_PASSES, fixFile, isReadOnly, runFixLoop } from './fix.js';
 export { type EnabledRule, type Linter, createLinter, selectRules } from './linter.js';
 export { type StoredMessage, restoreMessages, storeMessages } from './messages.js';
-export { DEFAULT_WORKERS } from './pool.js';
+export { HELPER_MIN_BYTES, automaticThreads } from './pool.js';
 export {
   type LintSession,
   type ProjectLintOptions,

@@ -1,13 +1,15 @@
+import { statSync } from 'node:fs';
 import v8 from 'node:v8';
 import { VFile } from 'vfile';
 import type { LintContext } from '../lint-context.js';
+import type { RepoRoot } from '../safe-path.js';
 import { type CacheEntry, fileHash, gitIndexDigest, loadLintCache, runKey, saveLintCache, treeDigests, worldDigest } from './cache.js';
 import { collectedFacts, runAfterFiles, splitRules } from './after-files.js';
 import { combinedReads } from './declarations.js';
 import { createFileLinter } from './file-linter.js';
 import type { EnabledRule } from './linter.js';
 import { type StoredMessage, restoreMessages, storeMessages } from './messages.js';
-import { DEFAULT_WORKERS, lintInWorkers, workersAvailable } from './pool.js';
+import { automaticThreads, lintSharedWithHelpers, workersAvailable } from './pool.js';
 import { recordRun } from './record-run.js';
 import { openRemembered } from './remembered.js';
 import type { LintSession } from './targets.js';
@@ -50,7 +52,11 @@ export interface ProjectLintOptions {
   readonly cache?: boolean;
   /** Open the values rules remember across runs (MathJax verdicts…) (default: as `cache`). */
   readonly remembered?: boolean;
-  /** Worker threads to use (default none: see `DEFAULT_WORKERS`). */
+  /**
+   * Threads to lint on: this one and `workers − 1` helper workers (0 and 1:
+   * this thread only). Default: as many as there are cores, when the run is
+   * large enough to pay for a helper's start (see `automaticThreads`).
+   */
   readonly workers?: number;
   /**
    * The host's worker script: it calls `serveLintWorker` with the same rules
@@ -109,35 +115,38 @@ export async function lintProject(
   const lintContext = createLintContext(session);
   const remember = options.remembered ?? useCache;
   const stores = remember ? openRemembered(repo, reads.remembered, lintContext) : new Map();
-  const workers = workersAvailable(options.workerUrl) ? (options.workers ?? DEFAULT_WORKERS) : 0;
+  const canShare = workersAvailable(options.workerUrl);
   if (targets.length >= MANY_FILES) keepHeapSmall();
 
   const lintNow = async (files: readonly string[]): Promise<Map<string, Linted>> => {
     const results = new Map<string, Linted>();
     if (files.length === 0) return results;
-    if (workers > 0 && options.workerUrl) {
-      const setup = {
-        root: repo.path,
-        contentDir: session.contentDir,
-        config: session.config,
-        rules: rules.map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
-        knownRuleIds: known,
-        remembered: remember,
-      };
-      const pooled = await lintInWorkers(options.workerUrl, setup, files, workers);
-      for (const [key, entries] of pooled.learned) await stores.get(key)?.merge(entries);
-      for (const [target, result] of pooled.results) results.set(target, result);
-      return results;
-    }
     const lint = createFileLinter(splitRules(rules).perFile, known, reads.facts, collectedFacts(rules));
-    for (const target of files) {
+    const lintHere = async (target: string): Promise<void> => {
       const { file, factsDigest, collected } = await lint(target, lintContext);
       // Findings stay vfile messages; the syntax tree and the text are dropped.
       file.value = '';
       delete file.data.decoded;
       delete file.data.lintContext;
       results.set(target, { file, factsDigest, collected });
+    };
+    const sized = canShare ? files.map((target) => ({ target, bytes: fileBytes(repo, target) })) : [];
+    const threads = options.workers ?? automaticThreads(sized.reduce((sum, { bytes }) => sum + bytes, 0));
+    if (!canShare || threads <= 1 || files.length < 2) {
+      for (const target of files) await lintHere(target);
+      return results;
     }
+    const setup = {
+      root: repo.path,
+      contentDir: session.contentDir,
+      config: session.config,
+      rules: rules.map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
+      knownRuleIds: known,
+      remembered: remember,
+    };
+    const shared = await lintSharedWithHelpers(sized, { lintHere, workerUrl: options.workerUrl as URL, setup, helpers: threads - 1 });
+    for (const [key, entries] of shared.learned) await stores.get(key)?.merge(entries);
+    for (const [target, result] of shared.results) results.set(target, result);
     return results;
   };
 
@@ -214,3 +223,11 @@ export async function lintProject(
   return { files, cached };
 }
 
+/** Size of a target on disk (0 when it cannot be read: the linter reports that). */
+function fileBytes(repo: RepoRoot, target: string): number {
+  try {
+    return statSync(repo.resolve(target)).size;
+  } catch {
+    return 0;
+  }
+}
