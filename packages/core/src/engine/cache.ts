@@ -133,6 +133,37 @@ export function fileHash(repo: RepoRoot, target: string): string | undefined {
   }
 }
 
+/**
+ * `fileHash` of each target, checking each folder once: a target's folder is
+ * resolved inside the root (as `RepoRoot.resolve` does, symlinks and all)
+ * the first time it is met, and the file itself is opened without following
+ * a symlink; a target that is a symlink takes the full `fileHash` way. Runs
+ * at every start over every note, where resolving each path anew was half
+ * the time.
+ */
+export function fileHashes(repo: RepoRoot, targets: readonly string[]): Map<string, string | undefined> {
+  const folders = new Map<string, string | undefined>();
+  const hashes = new Map<string, string | undefined>();
+  for (const target of targets) {
+    const slash = target.lastIndexOf('/');
+    const folder = slash === -1 ? '' : target.slice(0, slash);
+    if (!folders.has(folder)) folders.set(folder, folder === '' ? repo.path : repo.tryResolve(folder));
+    const resolved = folders.get(folder);
+    let hash: string | undefined;
+    if (resolved !== undefined && !target.includes('\\') && !target.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+      try {
+        hash = contentHash(readRegularFile(path.join(resolved, target.slice(slash + 1)), target, { maxBytes: MAX_NOTE_BYTES, noFollow: true }));
+      } catch {
+        hash = fileHash(repo, target);
+      }
+    } else {
+      hash = fileHash(repo, target);
+    }
+    hashes.set(target, hash);
+  }
+  return hashes;
+}
+
 /** Git's index: which files are tracked. */
 export function gitIndexDigest(root: string): string {
   return sha1(gitListFiles(root, ['--cached'])?.join('\0') ?? 'no git');

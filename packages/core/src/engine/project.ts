@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import { VFile } from 'vfile';
 import type { LintContext } from '../lint-context.js';
 import type { RepoRoot } from '../safe-path.js';
-import { type CacheEntry, fileHash, gitIndexDigest, loadLintCache, runKey, saveLintCache, treeDigests, worldDigest } from './cache.js';
+import { type CacheEntry, fileHashes, gitIndexDigest, loadLintCache, runKey, saveLintCache, treeDigests, worldDigest } from './cache.js';
 import { collectedFacts, runAfterFiles, splitRules } from './after-files.js';
 import { combinedReads } from './declarations.js';
 import { createFileLinter } from './file-linter.js';
@@ -160,7 +160,7 @@ export async function lintProject(
   const tree = useCache && (reads.fileTree || replayAs !== undefined) ? treeDigests(repo.path) : undefined;
   const state = useCache ? [reads.fileTree ? (tree?.names ?? '') : '', reads.gitIndex ? gitIndexDigest(repo.path) : ''].join('\0') : '';
 
-  const hashes = new Map<string, string | undefined>(targets.map((target) => [target, useCache ? fileHash(repo, target) : undefined]));
+  const hashes = useCache ? fileHashes(repo, targets) : new Map<string, string | undefined>();
   const hits = new Map<string, CacheEntry>();
   const misses: string[] = [];
   for (const target of targets) {

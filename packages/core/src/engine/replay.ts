@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { RepoRoot } from '../safe-path.js';
-import { type LintCache, fileHash, gitIndexDigest, readLintCache, runKey, treeDigests, worldDigest } from './cache.js';
+import { type LintCache, fileHashes, gitIndexDigest, readLintCache, runKey, treeDigests, worldDigest } from './cache.js';
 import { type StoredMessage, restoreMessages } from './messages.js';
 
 /**
@@ -72,10 +72,12 @@ export function replayLastRun(session: ReplaySession, targets: readonly string[]
   const digests = new Map<string, string>();
   for (const target of targets) {
     const entry = own(cache.entries, target);
-    if (!entry || fileHash(repo, target) !== entry.hash) return undefined;
+    if (!entry) return undefined;
     digests.set(target, entry.factsDigest);
   }
-  for (const [note, hash] of Object.entries(record.otherNotes)) if (fileHash(repo, note) !== hash) return undefined;
+  const hashes = fileHashes(repo, [...targets, ...Object.keys(record.otherNotes)]);
+  for (const target of targets) if (hashes.get(target) !== own(cache.entries, target)?.hash) return undefined;
+  for (const [note, hash] of Object.entries(record.otherNotes)) if (hashes.get(note) !== hash) return undefined;
   const tree = treeDigests(repo.path);
   if (tree.layout !== record.layout) return undefined;
   const state = [record.fileTree ? tree.names : '', record.gitIndex ? gitIndexDigest(repo.path) : ''].join('\0');
