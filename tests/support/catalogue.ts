@@ -100,8 +100,8 @@ export function defineCatalogue(title: string, cases: readonly Case[]): void {
     expect(check.code, check.output).toBe(0);
   }, 120_000);
 
-  afterAll(() => {
-    commands?.stop();
+  afterAll(async () => {
+    await commands?.stop();
     commands = undefined;
     for (const folder of temps) {
       spawnSync('chmod', ['-R', 'u+w', folder]);

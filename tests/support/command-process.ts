@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { afterAll, expect } from 'vitest';
 import { BIN } from '../../packages/cli/src/test-support.js';
 
 const support = path.dirname(new URL(import.meta.url).pathname);
@@ -78,8 +79,34 @@ export class CommandProcess {
     });
   }
 
-  stop(): void {
-    this.child?.kill();
+  /** Ends the process; resolves once it has exited (and been reaped). */
+  stop(): Promise<void> {
+    const child = this.child;
     this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill();
+    return exited;
   }
+}
+
+export interface CommandResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * `notes <args>` in `cwd`, answered as `runCli` answers (exit code, stdout, stderr; CI set), through a
+ * command process of the calling test file: started on first use, stopped when the file has run. For
+ * tests of a command's output, exit code and files; a command that ends the process fails its test.
+ */
+export function inProcessCli(): (args: readonly string[], cwd: string, env?: Record<string, string>) => Promise<CommandResult> {
+  const commands = new CommandProcess();
+  afterAll(() => commands.stop());
+  return async (args, cwd, env = {}) => {
+    const result = await commands.run(args, cwd, undefined, env);
+    expect(result.signal, result.output).toBeNull();
+    return { code: result.code, stdout: result.stdout, stderr: result.stderr };
+  };
 }

@@ -2,12 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRepo, runCli } from './test-support.js';
+import { makeRepo } from './test-support.js';
+import { inProcessCli } from '../../../tests/support/command-process.js';
 import { corpusFor } from '../../../tests/support/corpus.js';
 
 // Notes repositories laid out in the ways real ones are: the linter must read
 // every one of them (exit 0 or 1, never 2) and report on every tracked
 // Markdown file, whatever the folder names.
+
+// Each command runs in the file's long-lived command process: what is tested is its output, exit code and files.
+const cli = inProcessCli();
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -42,8 +46,8 @@ interface JsonFile {
   messages: { ruleId: string; severity: string; line: number; message: string }[];
 }
 
-function lintJson(root: string, extra: readonly string[] = []): { code: number | null; files: JsonFile[]; stderr: string } {
-  const result = runCli(['lint', '--root', root, '--no-cache', '--workers', '0', '--format', 'json', ...extra], root);
+async function lintJson(root: string, extra: readonly string[] = []): Promise<{ code: number | null; files: JsonFile[]; stderr: string }> {
+  const result = await cli(['lint', '--root', root, '--no-cache', '--workers', '0', '--format', 'json', ...extra], root);
   return { code: result.code, files: result.stdout ? (JSON.parse(result.stdout) as JsonFile[]) : [], stderr: result.stderr };
 }
 
@@ -79,24 +83,24 @@ describe('lint on any notes layout', () => {
     ['chapters at the root beside public/, tools/, node_modules/', rootChapters],
     ['docs/chapterN/ and docs/content/chNN.md', docsChapters],
     ['docsify with _sidebar.md', docsify],
-  ])('%s: exit 0 or 1, every tracked Markdown file reported on', (_name, files) => {
+  ])('%s: exit 0 or 1, every tracked Markdown file reported on', async (_name, files) => {
     const root = gitRepo(files);
-    const { code, files: reported, stderr } = lintJson(root);
+    const { code, files: reported, stderr } = await lintJson(root);
     expect(stderr).not.toMatch(/internal error|chapter folder/u);
     expect([0, 1]).toContain(code);
     expect(reported.map((file) => file.path).sort()).toEqual(tracked(root));
   });
 
-  it('finds the real problems of a docs/chapterN/ layout', () => {
-    const { files } = lintJson(gitRepo(docsChapters));
+  it('finds the real problems of a docs/chapterN/ layout', async () => {
+    const { files } = await lintJson(gitRepo(docsChapters));
     const chapter1 = files.find((file) => file.path === 'docs/chapter1/README.md');
     expect(chapter1?.messages.map((message) => message.ruleId)).toEqual(['link-missing-file']);
     expect(files.flatMap((file) => file.messages).filter((message) => message.severity === 'error')).toHaveLength(1);
   });
 
-  it('outside git, lints every Markdown file the root .gitignore keeps, never node_modules', () => {
+  it('outside git, lints every Markdown file the root .gitignore keeps, never node_modules', async () => {
     const root = plainRepo({ ...rootChapters, '.gitignore': 'drafts/\n', 'drafts/wip.md': '# [broken](nowhere.md)\n' });
-    const { code, files } = lintJson(root);
+    const { code, files } = await lintJson(root);
     expect([0, 1]).toContain(code);
     expect(files.map((file) => file.path).sort()).toEqual([
       '1.基础/1.注意力.md',
@@ -108,15 +112,15 @@ describe('lint on any notes layout', () => {
     ]);
   });
 
-  it('leaves out the config exclude globs', () => {
+  it('leaves out the config exclude globs', async () => {
     const root = gitRepo({ ...docsify, 'notes.config.json': '{"exclude": ["attention/**"]}' });
-    const { files } = lintJson(root);
+    const { files } = await lintJson(root);
     expect(files.map((file) => file.path).sort()).toEqual(['README.md', '_sidebar.md', 'tokenizer.md']);
   });
 
-  it('reports a file that does not fit the numbered layout as a content-layout finding', () => {
+  it('reports a file that does not fit the numbered layout as a content-layout finding', async () => {
     const root = gitRepo({ ...rootChapters, '1.基础/scratch.md': '# Scratch\n' });
-    const { code, files } = lintJson(root, ['--content', '.']);
+    const { code, files } = await lintJson(root, ['--content', '.']);
     expect(code).toBe(0);
     const scratch = files.find((file) => file.path === '1.基础/scratch.md');
     expect(scratch?.messages).toEqual([
@@ -129,26 +133,26 @@ describe('lint on any notes layout', () => {
     ]);
   });
 
-  it('exits 2 naming an unknown --rule id', () => {
+  it('exits 2 naming an unknown --rule id', async () => {
     const root = gitRepo(docsify);
-    const result = runCli(['lint', '--root', root, '--rule', 'link-missing-file', '--rule', 'no-such-rule'], root);
+    const result = await cli(['lint', '--root', root, '--rule', 'link-missing-file', '--rule', 'no-such-rule'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown rule `no-such-rule`');
   });
 
-  it('fix and images run on a layout without a content folder', () => {
+  it('fix and images run on a layout without a content folder', async () => {
     const root = gitRepo({ ...docsify, 'tokenizer.md': '# Tokenizer\n\n![bpe](img\\bpe.png)\n', 'img/bpe.png': 'x' });
-    const fix = runCli(['fix', '--root', root, '--dry-run'], root);
+    const fix = await cli(['fix', '--root', root, '--dry-run'], root);
     expect(fix.stderr).not.toMatch(/internal error|content folder/u);
     expect([0, 1]).toContain(fix.code);
-    const images = runCli(['images', '--root', root, '--check'], root);
+    const images = await cli(['images', '--root', root, '--check'], root);
     expect(images.stderr).not.toMatch(/internal error|content folder not found/u);
     expect(images.stderr + images.stdout).toContain('img/bpe.png');
   });
 
-  it('gen-readme reads chapters at the root and ignores the folders that are not chapters', () => {
+  it('gen-readme reads chapters at the root and ignores the folders that are not chapters', async () => {
     const root = gitRepo(rootChapters);
-    const result = runCli(['gen-readme', '--root', root, '--content', '.'], root);
+    const result = await cli(['gen-readme', '--root', root, '--content', '.'], root);
     expect(result.stderr).not.toMatch(/error/u);
     expect(result.code).toBe(0);
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -157,9 +161,9 @@ describe('lint on any notes layout', () => {
     expect(readme).not.toMatch(/Site|Tools|Dependency|Extra/u);
   });
 
-  it('gen-readme says what it needs when there is no numbered layout', () => {
+  it('gen-readme says what it needs when there is no numbered layout', async () => {
     const root = gitRepo(docsify);
-    const result = runCli(['gen-readme', '--root', root], root);
+    const result = await cli(['gen-readme', '--root', root], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('content folder not found; gen-readme reads `<n>.<chapter>/<m>.<section>.md` notes');
   });
@@ -171,8 +175,8 @@ const hasLlmAction = llmAction !== undefined;
 const LLM_ACTION = llmAction ?? '';
 
 describe.skipIf(!hasLlmAction)('lint on the llm-action corpus', () => {
-  it('exits 0 or 1 and reports on every Markdown file', () => {
-    const result = runCli(['lint', '--root', LLM_ACTION, '--no-cache', '--format', 'json'], LLM_ACTION);
+  it('exits 0 or 1 and reports on every Markdown file', async () => {
+    const result = await cli(['lint', '--root', LLM_ACTION, '--no-cache', '--format', 'json'], LLM_ACTION);
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.code);
     const reported = (JSON.parse(result.stdout) as JsonFile[]).map((file) => file.path);

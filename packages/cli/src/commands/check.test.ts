@@ -3,7 +3,11 @@ import path from 'node:path';
 import { SOURCE } from '@llm-notes/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fewColoursPng } from '../../../images/src/__tests__/make-images.js';
-import { makeRepo, runCli } from '../test-support.js';
+import { makeRepo } from '../test-support.js';
+import { inProcessCli } from '../../../../tests/support/command-process.js';
+
+// Each command runs in the file's long-lived command process: what is tested is its output, exit code and files.
+const cli = inProcessCli();
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -25,7 +29,7 @@ async function failingRepo(): Promise<string> {
     [IMAGE]: await fewColoursPng(),
   });
   cleanups.push(made.cleanup);
-  expect(runCli(['gen-readme'], made.root).code).toBe(0);
+  expect((await cli(['gen-readme'], made.root)).code).toBe(0);
   // After the README was written: a new heading (README stale from its line) and a broken link.
   const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(made.root, NOTE), '#### 1. b\n\n文字。\n\n#### 2. c\n\n[缺失](./missing.md)\n\n![大图](./images/big.png)\n');
@@ -40,7 +44,7 @@ interface JsonFile {
 describe('notes check --format', () => {
   it('json: valid JSON on stdout alone, holding the stale README, the lint error and the image over budget', async () => {
     const root = await failingRepo();
-    const result = runCli(['check', '--format', 'json'], root);
+    const result = await cli(['check', '--format', 'json'], root);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonFile[];
     const byPath = new Map(report.map((file) => [file.path, file.messages]));
@@ -66,7 +70,7 @@ describe('notes check --format', () => {
 
   it('github: one annotation for each failure, at its file', async () => {
     const root = await failingRepo();
-    const result = runCli(['check', '--format', 'github'], root);
+    const result = await cli(['check', '--format', 'github'], root);
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines.every((line) => line.startsWith('::'))).toBe(true);
@@ -81,7 +85,7 @@ describe('notes check --format', () => {
 
   it('sarif: a parseable log whose results cover every part, with the check rules described', async () => {
     const root = await failingRepo();
-    const result = runCli(['check', '--format', 'sarif'], root);
+    const result = await cli(['check', '--format', 'sarif'], root);
     const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { name: string; version: string; rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
     // The tool is named as every message's source is.
     expect(log.runs[0]!.tool.driver.name).toBe(SOURCE);
@@ -99,9 +103,9 @@ describe('notes check --format', () => {
       [IMAGE]: await fewColoursPng(),
     });
     cleanups.push(made.cleanup);
-    expect(runCli(['images'], made.root).code).toBe(0);
-    expect(runCli(['gen-readme'], made.root).code).toBe(0);
-    const result = runCli(['check', '--format', 'json'], made.root);
+    expect((await cli(['images'], made.root)).code).toBe(0);
+    expect((await cli(['gen-readme'], made.root)).code).toBe(0);
+    const result = await cli(['check', '--format', 'json'], made.root);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonFile[];
     expect(report.filter((file) => file.messages.length > 0)).toEqual([{ path: IMAGE, messages: [expect.objectContaining({ ruleId: 'image-total-budget', message: expect.stringContaining('over the budget of 100') })] }]);
@@ -109,7 +113,7 @@ describe('notes check --format', () => {
 
   it('stylish: the report and its summary on stdout, each ending its line; a clean run says so on stdout', async () => {
     const root = await failingRepo();
-    const failing = runCli(['check'], root);
+    const failing = await cli(['check'], root);
     expect(failing.code).toBe(1);
     expect(failing.stdout.endsWith('\n')).toBe(true);
     expect(failing.stdout).toMatch(/✖ \d+ errors?/u);
@@ -117,10 +121,10 @@ describe('notes check --format', () => {
 
     const made = makeRepo({ [NOTE]: '#### 1. b\n\n文字。\n' });
     cleanups.push(made.cleanup);
-    expect(runCli(['gen-readme'], made.root).code).toBe(0);
-    const clean = runCli(['check'], made.root);
+    expect((await cli(['gen-readme'], made.root)).code).toBe(0);
+    const clean = await cli(['check'], made.root);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toBe('2 files and 0 images checked, no problems\n');
-    expect(runCli(['lint'], made.root).stdout).toBe('2 files checked, no problems\n');
+    expect((await cli(['lint'], made.root)).stdout).toBe('2 files checked, no problems\n');
   });
 });
