@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes packages/lint-math/src/tex/mathjax-control-sequences.generated.ts: every
-// control sequence MathJax defines with GitHub's TeX packages, read from MathJax
-// itself (the TeX pre-check proves "Undefined control sequence" with it).
+// control sequence, environment and delimiter MathJax defines with GitHub's TeX packages, read from MathJax
+// itself (the TeX pre-check proves "Undefined control sequence", "Unknown environment" and delimiter errors with it).
 // Run after upgrading MathJax or changing the package set; a test fails until then.
 // Usage: node scripts/generate-tex-names.mjs   (after `pnpm build`)
 import { renameSync, writeFileSync } from 'node:fs';
@@ -18,4 +18,4 @@ const target = path.join(repoRoot, 'packages/lint-math/src/tex/mathjax-control-s
 const temporary = `${target}.${process.pid}.tmp`;
 writeFileSync(temporary, generatedModuleText(list));
 renameSync(temporary, target);
-console.log(`${path.relative(repoRoot, target)}: ${list.names.length} control sequences of MathJax ${list.mathjax}`);
+console.log(`${path.relative(repoRoot, target)}: ${list.names.length} control sequences, ${list.environments.length} environments, ${list.delimiters.length} delimiters of MathJax ${list.mathjax}`);

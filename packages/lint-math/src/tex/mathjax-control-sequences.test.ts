@@ -30,4 +30,23 @@ describe('the list of control sequences MathJax defines', () => {
     const undefinedListed = MATHJAX_CONTROL_SEQUENCES.names.filter((name) => check(`\\${name}{x}{y}{z}`, false) === `Undefined control sequence \\${name}`);
     expect(undefinedListed).toEqual([]);
   });
+
+  it('holds the environments and delimiters MathJax knows, and none it rejects', async () => {
+    const check = await loadTexCheck();
+    const { environments, delimiters } = MATHJAX_CONTROL_SEQUENCES;
+    expect(environments).toEqual(expect.arrayContaining(['matrix', 'pmatrix', 'cases', 'aligned', 'array', 'align*', 'CD']));
+    expect(delimiters).toEqual(expect.arrayContaining(['(', ']', '|', '.', '\\langle', '\\{', '\\|']));
+    // Not known: MathJax's own errors.
+    for (const name of ['foo', 'matrx', 'Matrix', ' matrix']) {
+      expect(environments.includes(name), name).toBe(false);
+      expect(check(`\\begin{${name}}`, false)).toBe(`Unknown environment '${name}'`);
+    }
+    for (const delimiter of ['{', 'x', '\\R', '\\alpha', '']) {
+      expect(delimiters.includes(delimiter), delimiter).toBe(false);
+      expect(check(`\\left ${delimiter}`, false)).toBe('Missing or unrecognized delimiter for \\left');
+    }
+    // Every listed one is accepted where the pre-check looks it up.
+    expect(environments.filter((name) => check(`\\begin{${name}}`, false) === `Unknown environment '${name}'`)).toEqual([]);
+    expect(delimiters.filter((delimiter) => check(`\\left ${delimiter} x \\right ${delimiter}`, false) !== undefined)).toEqual([]);
+  });
 });

@@ -18,7 +18,7 @@ function runNode(code: string): string {
 }
 
 describe('MathJax loading', () => {
-  it('is not loaded by importing the rules, nor for formulas the pre-check proves valid, only for the others', () => {
+  it('is not loaded by importing the rules, nor for formulas the pre-check decides (valid or not), only for the others', () => {
     const index = pathToFileURL(path.join(packageRoot, 'dist/index.js')).href;
     const core = pathToFileURL(path.join(packageRoot, '../core/dist/index.js')).href;
     const output = runNode(`
@@ -34,10 +34,13 @@ describe('MathJax loading', () => {
       const withoutMath = loaded();
       await lint(new VFile({ path: 'b.md', value: 'Math: $x^2$ and $\\\\frac{a}{b}$\\n' }), context);
       const simpleMath = loaded();
-      await lint(new VFile({ path: 'c.md', value: 'Math: $\\\\frac{1}{2$\\n' }), context);
-      console.log(JSON.stringify([atImport, withoutMath, simpleMath, loaded()]));
+      await lint(new VFile({ path: 'c.md', value: 'Math: $\\\\frac{1}{2$ and $x^2^3$ and $\\\\begin{matrix}a\\\\end{cases}$\\n' }), context);
+      const decidedErrors = loaded();
+      await lint(new VFile({ path: 'd.md', value: 'Math: $\\\\overset{a}{b$\\n' }), context);
+      console.log(JSON.stringify([atImport, withoutMath, simpleMath, decidedErrors, loaded()]));
     `);
-    expect(JSON.parse(output)).toEqual([false, false, false, true]);
+    // Errors the pre-check decides need no MathJax either; only an undecided formula loads it.
+    expect(JSON.parse(output)).toEqual([false, false, false, false, true]);
   });
 
   it('compiles each distinct formula once per run, through the lint context cache', async () => {

@@ -2,10 +2,9 @@ import {
   ARRAY_ENVIRONMENTS,
   BIG_DELIMITERS,
   CONTROL_SYMBOLS,
-  DELIMITER_CHARACTERS,
-  DELIMITER_NAMES,
   FONT_ARGUMENT,
   FONT_SWITCHES,
+  NAMED_FUNCTIONS,
   ONE_ARGUMENT,
   OPERATORS,
   OPERATOR_OF_ARGUMENT,
@@ -37,19 +36,22 @@ export function provablyValidTex(tex: string): boolean {
 /**
  * The pre-check's verdict: `null` when the formula is proven valid, MathJax's
  * error message when it is proven invalid, `undefined` when only MathJax can
- * tell. The one error it proves is "Undefined control sequence \name": the
- * parse reaches, with nothing before it that MathJax would reject, a control
- * sequence that MathJax (GitHub's package set, the generated list) does not
- * define. MathJax parses up to there exactly as the model does and stops at
- * the first error, so that is its message. Formulas that define macros
- * (`\newcommand`, `\def`, `\DeclareMathOperator`…) are left to MathJax.
+ * tell. An error is proven only where the parse reaches it with nothing before
+ * it that the model does not follow: MathJax parses up to there exactly as the
+ * model does and stops at its first error, so that is its message. Proven:
+ * a control sequence or environment MathJax (GitHub's package set, the
+ * generated lists) does not define; an argument missing or never closed; a
+ * brace, `\left`, `\right`, `\middle`, `\begin` or `\end` without its partner; a
+ * script without its argument, or doubled; `&` outside an environment; `#`; a
+ * delimiter MathJax does not know. Formulas that define macros (`\newcommand`,
+ * `\def`, `\DeclareMathOperator`…) are left to MathJax.
  */
 export function texPreCheck(tex: string): string | null | undefined {
   if (tex.length > MAX_LENGTH || UNMODELLED_SPACE.test(tex)) return undefined;
-  const found: UndefinedName = {};
+  const found: Decision = {};
   if (parseMath(tex, false, found)) return null;
-  if (found.name === undefined || DEFINES_MACROS.test(tex)) return undefined;
-  return `Undefined control sequence \\${found.name}`;
+  if (found.message === undefined || DEFINES_MACROS.test(tex)) return undefined;
+  return found.message;
 }
 
 /**
@@ -62,13 +64,25 @@ const UNMODELLED_SPACE = /[^\S \t\n\r\u00a0]/u;
 /** A dimension `\\[…]` takes between rows: a subset of what MathJax's `matchDimen` accepts, no spaces, braces or signs. */
 const ROW_SPACING = /^\d+(?:\.\d+)?(?:pt|em|ex|px|mm|cm|in|pc)$/u;
 
-/** Where a parse records the undefined control sequence that stopped it (its name without the backslash). */
-interface UndefinedName {
-  name?: string;
+/** Where a parse records MathJax's message for the error that stopped it, when the model proves it. */
+interface Decision {
+  message?: string;
 }
 
 /** Every name MathJax defines in math mode with GitHub's packages, read from MathJax by `scripts/generate-tex-names.mjs`. */
 const DEFINED: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.names);
+/** Every environment MathJax knows (any other is "Unknown environment"). */
+const ENVIRONMENTS: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.environments);
+/** Every delimiter `GetDelimiter` accepts, as it looks them up (`(`, `\\langle`). */
+const DELIMITERS: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.delimiters);
+/** Environments whose `\end` does more than close one (MathJax's `args[0]`): not decided. */
+const SPECIAL_END = new Set(['spreadlines', 'empheq', 'numcases', 'subnumcases']);
+/** After `@`, these make an amscd arrow; before anything else `@` is a plain character. */
+const AMSCD_ARROW = /[><VA.|=]/u;
+/** MathJax's messages the model decides in several places. */
+const EXTRA_CLOSE = 'Extra close brace or missing open brace';
+const DOUBLE_EXPONENT = 'Double exponent: use braces to clarify';
+const DOUBLE_SUBSCRIPTS = 'Double subscripts: use braces to clarify';
 
 /** Commands that define or redefine macros, environments or delimiters (and `\new…`, `\renew…` generally). */
 const DEFINES_MACROS = /\\(?:new|renew|provide|def|edef|gdef|xdef|let|global|Declare|Newextarrow)/u;
@@ -84,6 +98,11 @@ interface Base {
   primed: boolean;
   /** An operator that `\limits`/`\nolimits` may follow (no script yet). */
   operator: boolean;
+  /**
+   * MathJax's node takes scripts as an `msubsup` (no `movesupsub`, no `subsupOK`):
+   * only then are its double-script errors decided.
+   */
+  plain: boolean;
 }
 
 type FrameKind = 'top' | 'group' | 'script' | 'left' | 'environment';
@@ -94,7 +113,7 @@ interface Frame {
   base: Base | undefined;
 }
 
-const freshBase = (operator = false): Base => ({ sup: false, sub: false, primed: false, operator });
+const freshBase = (operator = false, plain = !operator): Base => ({ sup: false, sub: false, primed: false, operator, plain });
 
 const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -108,7 +127,7 @@ const TEXT_SPECIAL = /[\\${}_^&#%~]/u;
 const DIGITS_AND_LETTERS = /^[A-Za-z0-9 ]+$/u;
 
 /** Parses `source` as MathJax parses an argument: a fresh stack, the same environment flags. */
-function parseMath(source: string, multiLetter: boolean, found: UndefinedName | undefined): boolean {
+function parseMath(source: string, multiLetter: boolean, found: Decision | undefined): boolean {
   return new FastParser(source, multiLetter, found).run();
 }
 
@@ -124,21 +143,26 @@ class FastParser {
      * Where to record an undefined control sequence; absent where MathJax does
      * not parse this text at the point the model does (a `\sqrt` index).
      */
-    private readonly found: UndefinedName | undefined,
+    private readonly found: Decision | undefined,
   ) {}
 
-  /** A control sequence the model does not take: not proven; recorded when MathJax does not define it. */
-  private unknown(name: string): false {
-    if (this.found !== undefined && !DEFINED.has(name)) this.found.name = name;
+  /** The parse stops at an error MathJax raises here with exactly `message`. */
+  private fail(message: string): false {
+    if (this.found !== undefined) this.found.message ??= message;
     return false;
+  }
+
+  /** A control sequence the model does not take: not proven; decided when MathJax does not define it. */
+  private unknown(name: string): false {
+    return DEFINED.has(name) ? false : this.fail(`Undefined control sequence \\${name}`);
   }
 
   private get frame(): Frame {
     return this.frames[this.frames.length - 1] as Frame;
   }
 
-  private newNode(operator = false): void {
-    this.frame.base = freshBase(operator);
+  private newNode(operator = false, plain = !operator): void {
+    this.frame.base = freshBase(operator, plain);
   }
 
   run(): boolean {
@@ -151,7 +175,7 @@ class FastParser {
         this.index++;
         if (this.multiLetter) while (this.index < source.length && isLetter(source.charCodeAt(this.index))) this.index++;
         this.newNode();
-      } else if (isDigit(code) || PLAIN.has(code)) {
+      } else if (isDigit(code) || PLAIN.has(code) || this.plainAt(code)) {
         this.index++;
         this.newNode();
       } else if (code >= 0x80) {
@@ -160,7 +184,17 @@ class FastParser {
         return false;
       }
     }
-    return this.frames.length === 1;
+    if (this.frames.length === 1) return true;
+    // MathJax pushes its stop item onto the innermost open item, which names the error.
+    const frame = this.frame;
+    if (frame.kind === 'left') return this.fail('Extra \\left or missing \\right');
+    if (frame.kind === 'environment') return this.fail(`Missing \\end{${String(frame.environment)}}`);
+    return this.fail('Extra open brace or missing close brace');
+  }
+
+  /** `@` before anything but an amscd arrow character is MathJax's `Other`: one node. */
+  private plainAt(code: number): boolean {
+    return code === 0x40 && !AMSCD_ARROW.test(this.source.charAt(this.index + 1));
   }
 
   /** Any other Unicode character is one node (a surrogate pair counts as one character). */
@@ -191,7 +225,7 @@ class FastParser {
       case 0x7d: {
         // }
         const kind = this.frame.kind;
-        if (kind !== 'group' && kind !== 'script') return false;
+        if (kind !== 'group' && kind !== 'script') return this.fail(EXTRA_CLOSE);
         this.frames.pop();
         this.index++;
         // A script's group completes its base; any other group is a node of its own.
@@ -210,10 +244,13 @@ class FastParser {
         return true;
       }
       case 0x26: // &
-        if (this.frame.kind !== 'environment') return false;
+        // MathJax's cell item meets an open item (the formula, a group, `\left`).
+        if (this.frame.kind !== 'environment') return this.fail('Misplaced &');
         this.index++;
         this.frame.base = undefined;
         return true;
+      case 0x23: // #
+        return this.fail("You can't use 'macro parameter character #' in math mode");
       default:
         return false;
     }
@@ -221,37 +258,52 @@ class FastParser {
 
   private script(superscript: boolean): boolean {
     const base = (this.frame.base ??= freshBase());
+    // What MathJax's node holds before this script (waiting primes are not in it yet).
+    const had = { sup: base.sup, sub: base.sub };
     if (base.primed) {
       // Primes waiting for a script: `x'^2` puts them in the superscript with the 2,
       // `x'_1` (and `x_1'`) makes them the superscript; either way the node now has one.
-      if (!superscript && base.sub) return false;
+      if (!superscript && base.sub) return base.plain ? this.fail(DOUBLE_SUBSCRIPTS) : false;
       base.primed = false;
       base.sup = true;
       if (!superscript) base.sub = true;
     } else if (superscript) {
-      if (base.sup) return false;
+      if (base.sup) return base.plain ? this.fail(DOUBLE_EXPONENT) : false;
       base.sup = true;
     } else {
-      if (base.sub) return false;
+      if (base.sub) return base.plain ? this.fail(DOUBLE_SUBSCRIPTS) : false;
       base.sub = true;
     }
     base.operator = false;
     this.index++;
-    return this.scriptArgument();
+    return this.scriptArgument(superscript, had, base.plain);
   }
 
-  /** What MathJax takes as a script: a group, one letter (a run in fonts), one digit, or a symbol. */
-  private scriptArgument(): boolean {
+  /**
+   * What MathJax takes as a script: a group, one letter (a run in fonts), one digit, or a symbol.
+   * `had` is what the base node held before this script; `plain`, whether it is an `msubsup`.
+   */
+  private scriptArgument(superscript: boolean, had: { sup: boolean; sub: boolean }, plain: boolean): boolean {
     this.skipSpaces();
     const source = this.source;
     const code = source.charCodeAt(this.index);
+    // MathJax's subsup item meets an item that is neither math nor open: its error.
+    const missingOpen = () => this.fail(superscript ? 'Missing open brace for superscript' : 'Missing open brace for subscript');
+    if (Number.isNaN(code)) return this.fail('Missing superscript or subscript argument');
+    if (code === 0x7d) return this.fail(EXTRA_CLOSE);
+    if (code === 0x26) return missingOpen();
+    // Another script or a prime takes the same base node out of the waiting item first:
+    // its own double-script check comes before the waiting item's error.
+    if (code === 0x5e) return plain ? (had.sup ? this.fail(DOUBLE_EXPONENT) : missingOpen()) : false;
+    if (code === 0x5f) return plain ? (had.sub ? this.fail(DOUBLE_SUBSCRIPTS) : missingOpen()) : false;
+    if (code === 0x27 || code === 0x2019) return plain ? (had.sup ? this.fail('Prime causes double exponent: use braces to clarify') : missingOpen()) : false;
     if (code === 0x7b) {
       this.index++;
       this.frames.push({ kind: 'script', base: undefined });
       return true;
     }
     // One digit, or one character that makes one node.
-    if (isDigit(code) || PLAIN.has(code) || (code >= 0x80 && code !== 0x2019 && !isSurrogate(code))) {
+    if (isDigit(code) || PLAIN.has(code) || this.plainAt(code) || (code >= 0x80 && code !== 0x2019 && !isSurrogate(code))) {
       this.index++;
       return true;
     }
@@ -264,6 +316,13 @@ class FastParser {
       const name = this.readName();
       if (name === undefined) return false;
       if (SCRIPT_SYMBOLS.has(name) || CONTROL_SYMBOLS.has(name)) return true;
+      // A named function, a style or size switch and `\dots` push items that are not math yet.
+      if (NAMED_FUNCTIONS.has(name) || STYLE_SWITCHES.has(name) || name === 'dots') return missingOpen();
+      if (name === '\\') {
+        // A line break's cell item, unless a `[` dimension (read first) follows.
+        if (source[this.index] === '*') this.index++;
+        return source[this.index] === '[' ? false : missingOpen();
+      }
       // MathJax parses what follows `^`/`_` as the next token: an undefined name is its error.
       if (!MAKES_ONE_NODE.has(name)) return this.unknown(name);
       // `\boldsymbol` of an argument that makes no node (`{}`, `{\rm}`) leaves the script
@@ -282,7 +341,8 @@ class FastParser {
   /** A run of primes (MathJax reads them together, spaces between allowed); a script may follow. */
   private primes(): boolean {
     const base = (this.frame.base ??= freshBase());
-    if (base.sup || base.primed) return false;
+    if (base.primed) return false;
+    if (base.sup) return base.plain ? this.fail('Prime causes double exponent: use braces to clarify') : false;
     this.index++;
     for (;;) {
       this.skipSpaces();
@@ -322,14 +382,15 @@ class FastParser {
       this.frame.base = undefined;
       return true;
     }
-    if (FONT_ARGUMENT.has(name)) return this.mathArguments(1, true);
-    if (ONE_ARGUMENT.has(name)) return this.mathArguments(1, this.multiLetter);
-    if (OPERATOR_OF_ARGUMENT.has(name)) return this.mathArguments(1, this.multiLetter, true);
-    if (TWO_ARGUMENTS.has(name)) return this.mathArguments(2, this.multiLetter);
-    if (TEXT_COMMANDS.has(name)) return this.textArgument();
+    if (FONT_ARGUMENT.has(name)) return this.mathArguments(name, 1, true);
+    // Over/under braces and lines allow a second script (`subsupOK`); `\boldsymbol` passes its node on.
+    if (ONE_ARGUMENT.has(name)) return this.mathArguments(name, 1, this.multiLetter, false, !NOT_PLAIN.has(name));
+    if (OPERATOR_OF_ARGUMENT.has(name)) return this.mathArguments(name, 1, this.multiLetter, true);
+    if (TWO_ARGUMENTS.has(name)) return this.mathArguments(name, 2, this.multiLetter);
+    if (TEXT_COMMANDS.has(name)) return this.textArgument(name);
     if (BIG_DELIMITERS.has(name)) {
-      if (!this.delimiter()) return false;
-      this.newNode();
+      if (!this.delimiter(name, true)) return false;
+      this.newNode(false, false);
       return true;
     }
     switch (name) {
@@ -338,16 +399,19 @@ class FastParser {
       case 'operatorname':
         return this.operatorName();
       case 'left':
-        if (!this.delimiter()) return false;
+        if (!this.delimiter(name)) return false;
         this.frames.push({ kind: 'left', base: undefined });
         return true;
       case 'middle':
-        if (this.frame.kind !== 'left' || !this.delimiter()) return false;
+        // The delimiter is read first; the middle item then needs a `\left`.
+        if (!this.delimiter(name)) return false;
+        if (this.frame.kind !== 'left') return this.fail('Extra \\middle');
         // Not modelled further: a script right after `\middle` is left to MathJax.
-        this.frame.base = { sup: true, sub: true, primed: true, operator: false };
+        this.frame.base = { sup: true, sub: true, primed: true, operator: false, plain: false };
         return true;
       case 'right':
-        if (this.frame.kind !== 'left' || !this.delimiter()) return false;
+        if (!this.delimiter(name)) return false;
+        if (this.frame.kind !== 'left') return this.fail('Missing \\left or extra \\right');
         this.frames.pop();
         this.newNode();
         return true;
@@ -368,8 +432,8 @@ class FastParser {
   private rowBreak(): boolean {
     if (this.source[this.index] === '*') this.index++;
     if (this.source[this.index] === '[') {
-      // Between rows, a plain dimension (`\\[2mm]`) only spaces the rows; anything else is left to MathJax.
-      if (this.frame.kind !== 'environment') return false;
+      // A plain dimension (`\\[2mm]`) spaces the rows, or outside an environment adds a
+      // space node before the break; anything else is left to MathJax.
       const close = this.source.indexOf(']', this.index);
       if (close === -1 || !ROW_SPACING.test(this.source.slice(this.index + 1, close))) return false;
       this.index = close + 1;
@@ -410,11 +474,23 @@ class FastParser {
     while (this.index < this.source.length && isSpace(this.source.charCodeAt(this.index))) this.index++;
   }
 
-  /** An argument as `GetArgument` reads it: a braced group, or one character or control sequence. */
-  private argumentText(): string | undefined {
+  /**
+   * An argument of `\command` as `GetArgument` reads it: a braced group, or one
+   * character or control sequence. MathJax reads an argument before it parses
+   * it, so its reading errors (nothing left, a `}`, a group never closed) come first.
+   */
+  private argumentText(command: string): string | undefined {
     this.skipSpaces();
     const source = this.source;
     const code = source.charCodeAt(this.index);
+    if (Number.isNaN(code)) {
+      this.fail(`Missing argument for \\${command}`);
+      return undefined;
+    }
+    if (code === 0x7d) {
+      this.fail(EXTRA_CLOSE);
+      return undefined;
+    }
     if (code === 0x7b) {
       let depth = 1;
       const start = ++this.index;
@@ -424,6 +500,7 @@ class FastParser {
         else if (character === '{') depth++;
         else if (character === '}' && --depth === 0) return source.slice(start, this.index - 1);
       }
+      this.fail('Missing close brace');
       return undefined;
     }
     if (isLetter(code) || isDigit(code)) return source[this.index++];
@@ -433,54 +510,64 @@ class FastParser {
       return name !== undefined && isSymbolName(name) ? source.slice(start, this.index) : undefined;
     }
     // Any other character is an argument of its own (parsed afresh, like a group).
-    if (Number.isNaN(code) || code === 0x7d || code === 0x25 || isSurrogate(code)) return undefined;
+    if (code === 0x25 || isSurrogate(code)) return undefined;
     return source[this.index++];
   }
 
-  private mathArguments(count: number, multiLetter: boolean, operator = false): boolean {
+  private mathArguments(command: string, count: number, multiLetter: boolean, operator = false, plain = !operator): boolean {
     for (let argument = 0; argument < count; argument++) {
-      const text = this.argumentText();
+      const text = this.argumentText(command);
       if (text === undefined || !parseMath(text, multiLetter, this.found)) return false;
     }
-    this.newNode(operator);
+    this.newNode(operator, plain);
     return true;
   }
 
-  private textArgument(): boolean {
+  private textArgument(command: string): boolean {
     this.skipSpaces();
     const code = this.source.charCodeAt(this.index);
-    if (code !== 0x7b) {
+    if (code !== 0x7b && !Number.isNaN(code) && code !== 0x7d) {
       // `\text项`: one character is the whole text.
-      if (Number.isNaN(code) || isSurrogate(code) || TEXT_SPECIAL.test(this.source[this.index] as string)) return false;
+      if (isSurrogate(code) || TEXT_SPECIAL.test(this.source[this.index] as string)) return false;
       this.index++;
       this.newNode();
       return true;
     }
-    const text = this.argumentText();
+    const text = this.argumentText(command);
     if (text === undefined || TEXT_SPECIAL.test(text)) return false;
     this.newNode();
     return true;
   }
 
-  /** `\sqrt[index]{radicand}`: the index as `GetBrackets` reads it, both parsed as math. */
+  /**
+   * `\sqrt[index]{radicand}`: the index as `GetBrackets` reads it, then the radicand;
+   * MathJax parses the radicand first, then the index.
+   */
   private squareRoot(): boolean {
+    const index = this.brackets('sqrt');
+    if (index === undefined) return false;
+    if (!this.mathArguments('sqrt', 1, this.multiLetter)) return false;
+    return index === null || parseMath(index, this.multiLetter, this.found);
+  }
+
+  /** An optional `[…]` argument of `\command` as `GetBrackets` reads it: null when there is none. */
+  private brackets(command: string): string | null | undefined {
     this.skipSpaces();
     const source = this.source;
-    if (source[this.index] === '[') {
-      let depth = 0;
-      const start = ++this.index;
-      let index: string | undefined;
-      while (this.index < source.length && index === undefined) {
-        const character = source[this.index++];
-        if (character === '\\') this.index++;
-        else if (character === '{') depth++;
-        else if (character === '}' && depth-- <= 0) return false;
-        else if (character === ']' && depth === 0) index = source.slice(start, this.index - 1);
-      }
-      // MathJax parses the index after the radicand: an undefined name in it is not necessarily the first error.
-      if (index === undefined || !parseMath(index, this.multiLetter, undefined)) return false;
+    if (source[this.index] !== '[') return null;
+    let depth = 0;
+    const start = ++this.index;
+    while (this.index < source.length) {
+      const character = source[this.index++];
+      if (character === '\\') this.index++;
+      else if (character === '{') depth++;
+      else if (character === '}' && depth-- <= 0) {
+        this.fail("Extra close brace while looking for ']'");
+        return undefined;
+      } else if (character === ']' && depth === 0) return source.slice(start, this.index - 1);
     }
-    return this.mathArguments(1, this.multiLetter);
+    this.fail(`Could not find closing ']' for argument to \\${command}`);
+    return undefined;
   }
 
   /** `\operatorname{name}` or `\operatorname*{name}` with a plain name. */
@@ -488,51 +575,78 @@ class FastParser {
     const star = this.source[this.index] === '*';
     if (star) this.index++;
     this.skipSpaces();
-    if (this.source[this.index] !== '{') return false;
-    const text = this.argumentText();
+    const code = this.source.charCodeAt(this.index);
+    if (code !== 0x7b && code !== 0x7d && !Number.isNaN(code)) return false;
+    const text = this.argumentText('operatorname');
     if (text === undefined || !DIGITS_AND_LETTERS.test(text)) return false;
-    this.newNode(star);
+    this.newNode(star, false);
     return true;
   }
 
-  private delimiter(): boolean {
+  /**
+   * A delimiter as `GetDelimiter` reads it for `\command` (spaces skipped, one character
+   * or control sequence; for `\big…` also a braced one, `braced`).
+   */
+  private delimiter(command: string, braced = false): boolean {
     this.skipSpaces();
-    const source = this.source;
-    const character = source[this.index];
-    if (character === undefined) return false;
-    if (character === '\\') {
+    const code = this.source.codePointAt(this.index);
+    let key = '';
+    if (braced && code === 0x7b) {
+      const text = this.argumentText(command);
+      if (text === undefined) return false;
+      key = text.trim();
+    } else if (code === 0x5c) {
       const name = this.readName();
-      return name !== undefined && DELIMITER_NAMES.has(name);
+      if (name === undefined) return false;
+      key = `\\${name}`;
+    } else if (code !== undefined) {
+      key = String.fromCodePoint(code);
+      this.index += key.length;
     }
-    this.index++;
-    return DELIMITER_CHARACTERS.has(character);
+    return DELIMITERS.has(key) || this.fail(`Missing or unrecognized delimiter for \\${command}`);
   }
 
-  /** The name of `\begin{…}`/`\end{…}`, braced and without spaces. */
-  private environmentName(): string | undefined {
-    if (this.source[this.index] !== '{') return undefined;
-    const close = this.source.indexOf('}', this.index);
-    if (close === -1) return undefined;
-    const name = this.source.slice(this.index + 1, close);
-    this.index = close + 1;
-    return name;
+  /** The argument of `\begin`/`\end` as `GetArgument` reads it (a braced name here). */
+  private environmentName(command: string): string | undefined {
+    this.skipSpaces();
+    const code = this.source.charCodeAt(this.index);
+    if (code !== 0x7b && code !== 0x7d && !Number.isNaN(code)) return undefined;
+    return this.argumentText(command);
+  }
+
+  /** MathJax's first checks of an environment name: no backslash, and a name it knows. */
+  private knownEnvironment(name: string): boolean {
+    if (name.includes('\\')) return this.fail(`Invalid environment name '${name}'`);
+    return ENVIRONMENTS.has(name) || this.fail(`Unknown environment '${name}'`);
   }
 
   private begin(): boolean {
-    const name = this.environmentName();
-    if (name === undefined || !ARRAY_ENVIRONMENTS.has(name)) return false;
+    const name = this.environmentName('begin');
+    if (name === undefined || !this.knownEnvironment(name) || !ARRAY_ENVIRONMENTS.has(name)) return false;
+    // `aligned` and `gathered` take an optional position (`[t]`), read and not parsed.
+    if (OPTIONAL_POSITION.has(name) && this.brackets('begin') === undefined) return false;
     this.frames.push({ kind: 'environment', environment: name, base: undefined });
     return true;
   }
 
+  /** `\end{name}` pushes an end item: the open item it meets decides. */
   private end(): boolean {
-    const name = this.environmentName();
-    if (name === undefined || this.frame.kind !== 'environment' || this.frame.environment !== name) return false;
+    const name = this.environmentName('end');
+    if (name === undefined || !this.knownEnvironment(name) || SPECIAL_END.has(name)) return false;
+    const frame = this.frame;
+    if (frame.kind !== 'environment') return this.fail(`Missing \\begin{${name}} or extra \\end{${name}}`);
+    if (frame.environment !== name) return this.fail(`\\begin{${String(frame.environment)}} ended with \\end{${name}}`);
     this.frames.pop();
     this.newNode();
     return true;
   }
 }
+
+/** Environments whose `\begin` reads an optional `[…]` position. */
+const OPTIONAL_POSITION = new Set(['aligned', 'gathered']);
+
+/** One-argument commands whose node is not a plain `msubsup` base (`subsupOK`, or the argument's own node). */
+const NOT_PLAIN = new Set(['boldsymbol', 'overbrace', 'underbrace', 'overline', 'underline', 'overrightarrow', 'overleftarrow']);
 
 /**
  * Commands that, arguments included, make exactly one node (so they may stand as a script).

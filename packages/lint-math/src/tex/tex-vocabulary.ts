@@ -38,7 +38,7 @@ export const OPERATORS = words(`
 `);
 
 /** Named functions (`\log`, `\sin`…): MathJax waits for what follows them, so they may not stand alone as a script. */
-const NAMED_FUNCTIONS = words('log ln lg exp sin cos tan sec csc cot arcsin arccos arctan sinh cosh tanh coth arg deg dim hom ker');
+export const NAMED_FUNCTIONS = words('log ln lg exp sin cos tan sec csc cot arcsin arccos arctan sinh cosh tanh coth arg deg dim hom ker');
 
 /**
  * Symbols and operators that may stand alone as a superscript or subscript
