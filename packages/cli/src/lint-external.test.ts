@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, makeRepo } from './test-support.js';
+import { inProcessCli } from '../../../tests/support/command-process.js';
 
 let server: Server;
 let base = '';
@@ -25,14 +26,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-/** Runs the CLI without blocking this process, which serves the HTTP requests. */
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: 'true' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+// The CLI runs in the file's long-lived command process, so this process stays free to serve the HTTP
+// requests; what is tested is each run's output, exit code and cache, not the process.
+const run = inProcessCli();
 
 describe('notes lint --external', () => {
   it('is off by default, reports 404 as an error and 429 as a warning, and keeps a cache', async () => {
