@@ -102,6 +102,22 @@ describe('lint replays an unchanged run from the cache', () => {
     expect((await lint(root, '--format', 'json', path.join(root, 'content/1.基础'))).stdout).not.toContain(PLANTED);
   });
 
+  it('lints for real when the record of the last run is damaged', async () => {
+    const root = notesRepo();
+    await lint(root);
+    const cache = JSON.parse(readFileSync(path.join(root, CACHE), 'utf8'));
+    const target = cache.lastRun.targets[0];
+    cache.lastRun.added = { [target]: 'not a list' };
+    cache.entries[target].messages = { reason: 'not a list either' };
+    writeFileSync(path.join(root, CACHE), JSON.stringify(cache));
+    const after = await lint(root, '--format', 'json');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(await uncached(root));
+    cache.lastRun = { targets: 7 };
+    writeFileSync(path.join(root, CACHE), JSON.stringify(cache));
+    expect((await lint(root, '--format', 'json')).stdout).toBe(await uncached(root));
+  });
+
   it('lints again when a note changes', async () => {
     const root = notesRepo();
     await expectChangeSeen(root, () => writeFileSync(path.join(root, 'content/2.训练/1.优化器.md'), '# 优化器\n\n[网站](www.example.com)\n'));

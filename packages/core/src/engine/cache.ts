@@ -188,9 +188,25 @@ export function readLintCache(repo: RepoRoot): LintCache | undefined {
   }
 }
 
+function wellFormed(entry: unknown): entry is CacheEntry {
+  if (entry === null || typeof entry !== 'object') return false;
+  const { hash, factsDigest, messages, collected } = entry as Partial<CacheEntry>;
+  return (
+    typeof hash === 'string' &&
+    typeof factsDigest === 'string' &&
+    Array.isArray(messages) &&
+    messages.every((message) => message !== null && typeof message === 'object' && typeof message.reason === 'string') &&
+    (collected === undefined || (collected !== null && typeof collected === 'object'))
+  );
+}
+
+/** The cache written with `key`, its damaged entries left out (those files are linted again). */
 export function loadLintCache(repo: RepoRoot, key: string): LintCache | undefined {
   const cache = readLintCache(repo);
-  return cache?.runKey === key ? cache : undefined;
+  if (cache?.runKey !== key) return undefined;
+  const entries: Record<string, CacheEntry> = {};
+  for (const [target, entry] of Object.entries(cache.entries)) if (target !== '__proto__' && wellFormed(entry)) entries[target] = entry;
+  return { ...cache, entries };
 }
 
 /** Writes the cache atomically; a cache that cannot be written only costs speed next time. */

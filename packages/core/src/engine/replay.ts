@@ -65,6 +65,15 @@ function recordFor(cache: LintCache | undefined, key: string, targets: readonly 
  * as `lintProject` would give them; undefined otherwise (lint for real).
  */
 export function replayLastRun(session: ReplaySession, targets: readonly string[], selection: string): VFile[] | undefined {
+  try {
+    return replay(session, targets, selection);
+  } catch {
+    // A cache of another shape (damaged, hand-edited): lint for real, which rewrites it.
+    return undefined;
+  }
+}
+
+function replay(session: ReplaySession, targets: readonly string[], selection: string): VFile[] | undefined {
   const { repo } = session;
   const cache = readLintCache(repo);
   const record = recordFor(cache, replayKey(session, selection), targets);
