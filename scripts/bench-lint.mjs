@@ -10,17 +10,27 @@
 // two threads against one thread at every size.
 // Warm runs (a replay of the last run: nothing changed) are the median of
 // five, also on a copy of the llm-action corpus when it is present.
+// With --math-heavy: the same cold rows (default threads, one thread, two
+// threads, the peer; median of `runs`) on the generated math-heavy repository
+// of bench-math (23 notes, ~6,000 formulas), without bench-math's TeX part.
 // Usage: node scripts/bench-lint.mjs [copies… = 10 50] [--remark] [--build-only]   (after `pnpm build`)
+//        node scripts/bench-lint.mjs --math-heavy [runs = 3]
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bin, corpus, ensureBuilt, ensureTime, loadLine, measure, median, printAims, repoRoot, requireCorpus } from './benchmark-support.mjs';
+import { buildMathHeavyRepository } from './math-heavy-repository.mjs';
 
 const sizes = process.argv.slice(2).filter((arg) => /^\d+$/u.test(arg)).map(Number);
 if (sizes.length === 0) sizes.push(10, 50);
 const withRemark = process.argv.includes('--remark');
 const tool = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
+if (process.argv.includes('--math-heavy')) {
+  await benchMathHeavy(Number(process.argv.slice(2).find((arg) => /^\d+$/u.test(arg)) ?? 3));
+  process.exit(0);
+}
+
 
 requireCorpus();
 ensureBuilt();
@@ -220,3 +230,40 @@ for (const result of results) {
 }
 console.log(`\nAims (${loadLine()}):\n`);
 printAims(aims);
+
+/** Cold lint of the generated math-heavy repository: ours (default, one thread, two threads) against the peer, medians. */
+async function benchMathHeavy(runs) {
+  ensureBuilt();
+  ensureTime();
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bench-lint-math-'));
+  const statsFolder = mkdtempSync(path.join(os.tmpdir(), 'bench-lint-time-'));
+  const built = await buildMathHeavyRepository(root);
+  const lint = (...options) => [bin, 'lint', '--format', 'json', '--no-cache', ...options];
+  const kinds = {
+    defaultChoice: ['notes lint, cold, default threads', process.execPath, lint()],
+    oneThread: ['notes lint, cold, one thread', process.execPath, lint('--workers', '0')],
+    twoThreads: ['notes lint, cold, two threads (forced)', process.execPath, lint('--workers', '2')],
+    peer: ['markdownlint-cli2', tool('markdownlint-cli2'), ['content/**/*.md']],
+  };
+  const rows = Object.fromEntries(Object.keys(kinds).map((key) => [key, []]));
+  const loads = [];
+  for (let run = 0; run < runs; run++) {
+    // Alternated, so a change in the machine's load falls on every row alike.
+    for (const [key, [label, command, args]] of Object.entries(kinds)) rows[key].push(measure(label, command, args, { cwd: root, statsFolder }));
+    loads.push(os.loadavg()[0]);
+  }
+  rmSync(root, { recursive: true, force: true });
+  rmSync(statsFolder, { recursive: true, force: true });
+  const med = (key, field) => median(rows[key].map((row) => row[field]));
+  console.log(`\nMath-heavy repository: ${built.files} notes, ${(built.bytes / 1e6).toFixed(2)} MB, ${built.formulas} formulas; median of ${runs} runs; one-minute load ${loads.map((load) => load.toFixed(1)).join(', ')}`);
+  console.log(`${'tool'.padEnd(38)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(7)} ${'peak MiB'.padStart(9)}`);
+  for (const [key, [label]] of Object.entries(kinds)) console.log(`${label.padEnd(38)} ${med(key, 'seconds').toFixed(2).padStart(8)} ${med(key, 'cpu').toFixed(2).padStart(7)} ${med(key, 'mib').toFixed(0).padStart(9)}`);
+  const ratio = (a, b) => (a / b).toFixed(2);
+  console.log(`\nAims (${loadLine()}):\n`);
+  printAims([
+    { aim: 'math-heavy cold, default threads: wall', ours: `${med('defaultChoice', 'seconds').toFixed(2)} s`, peer: `${med('peer', 'seconds').toFixed(2)} s`, ratio: ratio(med('defaultChoice', 'seconds'), med('peer', 'seconds')), target: '≤ 1.0', met: med('defaultChoice', 'seconds') <= med('peer', 'seconds') },
+    { aim: 'math-heavy cold, one thread: CPU (user + system)', ours: `${med('oneThread', 'cpu').toFixed(2)} s`, peer: `${med('peer', 'cpu').toFixed(2)} s`, ratio: ratio(med('oneThread', 'cpu'), med('peer', 'cpu')), target: '(reported)', met: true },
+    { aim: 'math-heavy cold: peak memory', ours: `${med('defaultChoice', 'mib').toFixed(0)} MiB`, peer: `${med('peer', 'mib').toFixed(0)} MiB`, ratio: ratio(med('defaultChoice', 'mib'), med('peer', 'mib')), target: '(reported)', met: true },
+    { aim: 'math-heavy: two threads (forced) vs one thread', ours: `${med('twoThreads', 'seconds').toFixed(2)} s`, peer: `${med('oneThread', 'seconds').toFixed(2)} s (one thread)`, ratio: ratio(med('twoThreads', 'seconds'), med('oneThread', 'seconds')), target: '≤ 1.0', met: med('twoThreads', 'seconds') <= med('oneThread', 'seconds') * 1.02 },
+  ]);
+}
