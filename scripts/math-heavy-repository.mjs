@@ -22,12 +22,13 @@ const PROSE = [
 /**
  * Writes `notes` notes with about `perNote` formulas each under `root`
  * (content/<n>.<chapter>/<m>.<section>.md), a config and a git index.
- * Returns the number of files, formulas, distinct formulas and bytes.
+ * Returns the number of files, formulas, distinct formulas, distinct formulas the
+ * TeX pre-check leaves to MathJax (`undecided`) and bytes.
  */
 export async function buildMathHeavyRepository(root, { notes = 23, perNote = 260, seed = 14 } = {}) {
   const load = (relative) => import(pathToFileURL(path.join(repoRoot, relative)).href);
   const { formulaCorpus, formulasOfNotes } = await load('packages/lint-math/dist/testing/formula-corpus.js');
-  const { provablyValidTex } = await load('packages/lint-math/dist/tex/tex-fast-check.js');
+  const { provablyValidTex, texPreCheck } = await load('packages/lint-math/dist/tex/tex-fast-check.js');
   const real = formulasOfNotes([path.join(repoRoot, 'content'), ...['awesome-llm-learning', 'llm-action'].map((name) => path.resolve(repoRoot, '../shared/corpora', name))]);
   // Inline formulas cannot span lines or hold `$`; keep the corpus's valid formulas and every tenth of the others.
   const pool = formulaCorpus(real, notes * perNote * 2, seed).filter(
@@ -57,5 +58,6 @@ export async function buildMathHeavyRepository(root, { notes = 23, perNote = 260
   writeFileSync(path.join(root, 'notes.config.json'), '{}\n');
   execFileSync('git', ['init', '-q'], { cwd: root });
   execFileSync('git', ['add', '-A'], { cwd: root });
-  return { files: notes, formulas, distinct: distinct.size, bytes };
+  const undecided = [...distinct].filter((tex) => texPreCheck(tex) === undefined).length;
+  return { files: notes, formulas, distinct: distinct.size, undecided, bytes };
 }

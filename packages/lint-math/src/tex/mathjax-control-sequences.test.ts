@@ -45,6 +45,13 @@ describe('the list of control sequences MathJax defines', () => {
       expect(delimiters.includes(delimiter), delimiter).toBe(false);
       expect(check(`\\left ${delimiter}`, false)).toBe('Missing or unrecognized delimiter for \\left');
     }
+    // Text mode's own names, and the math names it refuses (each asked of MathJax by the generator).
+    const { textNames, mathOnlyInText } = MATHJAX_CONTROL_SEQUENCES;
+    expect(textNames).toEqual(expect.arrayContaining(['emph', 'textbf', '$', '{', ' ']));
+    expect(mathOnlyInText).toEqual(expect.arrayContaining(['frac', 'alpha', 'sum']));
+    expect(mathOnlyInText.filter((name) => textNames.includes(name) || !MATHJAX_CONTROL_SEQUENCES.names.includes(name))).toEqual([]);
+    expect(check('\\text{\\frac}', false)).toBe('\\frac is only supported in math mode');
+    expect(check('\\text{\\R}', false)).toBe('Undefined control sequence \\R');
     // Every listed one is accepted where the pre-check looks it up.
     expect(environments.filter((name) => check(`\\begin{${name}}`, false) === `Unknown environment '${name}'`)).toEqual([]);
     expect(delimiters.filter((delimiter) => check(`\\left ${delimiter} x \\right ${delimiter}`, false) !== undefined)).toEqual([]);

@@ -19,6 +19,10 @@ export interface MathJaxControlSequences {
   readonly environments: readonly string[];
   /** Every delimiter `\\left`, `\\right`, `\\big`… accept, as `GetDelimiter` looks it up (`(`, `\\langle`), sorted. */
   readonly delimiters: readonly string[];
+  /** The control sequences text mode (`\\text{…}`, textmacros) defines itself, sorted. */
+  readonly textNames: readonly string[];
+  /** Math-mode names text mode refuses ("\\name is only supported in math mode"), as MathJax answers for `\\text{\\name}`, sorted. */
+  readonly mathOnlyInText: readonly string[];
 }
 
 interface TokenMapLike {
@@ -36,7 +40,7 @@ interface SubHandlerLike {
 
 /** Loads MathJax (a fresh input jax, no macros defined) and lists the control sequences it defines. */
 export async function listMathJaxControlSequences(): Promise<MathJaxControlSequences> {
-  const { input } = await createTexInput();
+  const { input, document, HTMLMathItem } = await createTexInput();
   const { VERSION } = await import('mathjax-full/js/components/version.js').then(
     (module: { VERSION?: string; default?: { VERSION: string } }) => ({ VERSION: module.VERSION ?? module.default?.VERSION }),
   );
@@ -75,7 +79,34 @@ export async function listMathJaxControlSequences(): Promise<MathJaxControlSeque
   // A delimiter not in a map is not a delimiter: the handler must have no fallback that accepts more.
   const delimiterHandler = input.parseOptions.handlers.get('delimiter') as unknown as SubHandlerLike;
   if ([...delimiterHandler._fallback].length > 0) throw new Error("MathJax's delimiter handler has a fallback: the list of delimiters cannot be read");
-  return { mathjax: String(VERSION), names: [...names].sort(), environments, delimiters: namesOfHandler(input, 'delimiter') };
+  // Text mode has its own parser and macro map; a name it lacks goes to its fallback.
+  const text = input.parseOptions.packageData.get('textmacros') as { parseOptions: TexInputLike['parseOptions'] } | undefined;
+  if (text === undefined) throw new Error('MathJax has no textmacros package: text mode cannot be read');
+  const textHandler = text.parseOptions.handlers.get('macro') as unknown as SubHandlerLike;
+  const textNames = new Set<string>();
+  for (const { item: map } of textHandler._configuration) {
+    if (!(map.map instanceof Map)) throw new Error(`MathJax's text macro map "${map.name}" is not a name map: its names cannot be read`);
+    for (const key of (map.map as Map<string, unknown>).keys()) textNames.add(key);
+  }
+  // What that fallback does with each math name, asked of MathJax itself.
+  const mathOnlyInText = [...names].filter((name) => {
+    if (textNames.has(name)) return false;
+    input.reset();
+    try {
+      input.compile(new HTMLMathItem(`\\text{\\${name}}`, input, false), document);
+      return false;
+    } catch (error) {
+      return (error as Error).message === `\\${name} is only supported in math mode`;
+    }
+  });
+  return {
+    mathjax: String(VERSION),
+    names: [...names].sort(),
+    environments,
+    delimiters: namesOfHandler(input, 'delimiter'),
+    textNames: [...textNames].sort(),
+    mathOnlyInText: mathOnlyInText.sort(),
+  };
 }
 
 /** The error id `run` throws, if any. */
@@ -115,6 +146,10 @@ export function generatedModuleText(list: MathJaxControlSequences): string {
     `${lines(list.environments)}  ],`,
     '  delimiters: [',
     `${lines(list.delimiters)}  ],`,
+    '  textNames: [',
+    `${lines(list.textNames)}  ],`,
+    '  mathOnlyInText: [',
+    `${lines(list.mathOnlyInText)}  ],`,
     '};',
     '',
   ].join('\n');

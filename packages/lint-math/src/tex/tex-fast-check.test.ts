@@ -37,6 +37,9 @@ const ERROR_PIECES = [
   '\\frac{', '\\frac{a}', '\\hat{', '\\text{', '\\text{a', '\\operatorname{', '\\operatorname*', '\\sqrt[', '\\sqrt[2', '\\sqrt[}', '\\sqrt[x]', '\\sqrt{', '\\mathrm{',
   '^^', '_^', "^'", "^2'", '^&', '^\\\\', '^\\sin', '_\\displaystyle', '^\\dots', '^}', '_{', 'x^2', 'x_1', "x'", '\\sum_', '\\lim^', '\\underbrace{x}', '\\overline{y}', '\\boldsymbol{\\sum}',
   '\\mathrm{Recall@}', '@>', '@.', '@x', 'A@V', '\\tiny', '\\Large', '\\textstyle', '\\sin', '\\cdots', '\\implies', '\\mathbb', '\\vec', '\\tfrac', '\\mbox', '\\textbf',
+  // Text mode's errors, control sequences as arguments, names not followed, an array's specification.
+  '\\text{x^2}', '\\text{a&b}', '\\mbox{#}', '\\text{a_\\R}', '\\text{\\frac}', '\\text{\\emph}', '\\textbf{\\R}', '\\text{\\$\\alpha}', '\\text{$x^}', '\\text_', '\\text^',
+  '\\operatorname{\\R}', '\\operatorname*argmin', '\\operatorname{a-^2}', '\\bar\\et', '\\hat\\frac', '\\mathrm\\alpha', '\\sqrt\\frac', '\\begin{array}', '\\begin{array}{cc}', '\\begin{array}[t]{c}', '\\end{array}', '\\let', '\\letf',
 ];
 
 /** Every kind of error the pre-check decides (names and environments replaced by `…`). */
@@ -48,11 +51,17 @@ const DECIDED_KINDS = [
   'Double exponent: use braces to clarify', 'Double subscripts: use braces to clarify', 'Prime causes double exponent: use braces to clarify',
   'Misplaced &', "You can't use 'macro parameter character #' in math mode", 'Missing or unrecognized delimiter for …',
   "Could not find closing ']' for argument to …", "Extra close brace while looking for ']'",
+  "'…' allowed only in math mode", "'…' can not be used here", '… is only supported in math mode',
 ];
 
 /** A message with its names (`\name`, `{name}`, `'name'`) replaced by `…`, as in DECIDED_KINDS. */
 const kindOf = (message: string) =>
-  message.replace(/(?<=^Undefined control sequence |for |to )\\\S+$/u, '…').replace(/\{[^}]*\}/gu, '{…}').replace(/(?<=environment(?: name)? )'.*'$/u, "'…'");
+  message
+    .replace(/(?<=^Undefined control sequence |for |to )\\\S+$/u, '…')
+    .replace(/^\\\S+(?= is only supported in math mode$)/u, '…')
+    .replace(/^'.'(?= allowed only in math mode$| can not be used here$)/u, "'…'")
+    .replace(/\{[^}]*\}/gu, '{…}')
+    .replace(/(?<=environment(?: name)? )'[^]*'$/u, "'…'");
 
 function gluedFormulas(count: number, seed: number, pieces: readonly string[]): string[] {
   const next = random(seed);
@@ -97,6 +106,8 @@ describe('the TeX pre-check', () => {
       'x\\\n\\R': '\\R', '\\mathbf{a\\R}': '\\R', '\\hat\\alpha\\R': '\\R', 'a\\\\[2mm]\\R': '\\R',
       // MathJax parses a root's radicand before its index.
       '\\sqrt[\\R]{\\nint}': '\\nint', '\\sqrt[\\R]{x}': '\\R',
+      // A control sequence as an argument is parsed on its own; text mode falls back to math's names.
+      '\\frac\\R2': '\\R', '\\bar\\et': '\\et', '\\text{\\R}': '\\R', '\\operatorname{a\\R}': '\\R', '\\letf': '\\letf',
     };
     const decidedCases: Record<string, string> = {
       ...Object.fromEntries(Object.entries(undefinedName).map(([tex, name]) => [tex, `Undefined control sequence ${name}`])),
@@ -112,14 +123,17 @@ describe('the TeX pre-check', () => {
       '\\begin{matrix}a\\end{cases}': '\\begin{matrix} ended with \\end{cases}', '{\\end{matrix}}': 'Missing \\begin{matrix} or extra \\end{matrix}',
       '\\begin{foo}': "Unknown environment 'foo'", '\\begin{ali\\R gned}': "Invalid environment name 'ali\\R gned'", '\\begin{aligned}[{]}a\\end{aligned}': "Could not find closing ']' for argument to \\begin",
       '\\left\\R': 'Missing or unrecognized delimiter for \\left', '\\big{': 'Missing close brace', '\\middle|': 'Extra \\middle', 'x#': "You can't use 'macro parameter character #' in math mode",
+      '\\begin{array}': 'Missing argument for \\begin', '\\begin{array}{c}a\\end{matrix}': '\\begin{array} ended with \\end{matrix}',
+      // Text mode: its own errors, and math names it refuses.
+      '\\text{a_b}': "'_' allowed only in math mode", '\\text{\\{x^2}': "'^' allowed only in math mode", '\\mbox{a&b}': "'&' can not be used here", '\\text{\\frac{a}{b}}': '\\frac is only supported in math mode',
     };
     for (const [tex, message] of Object.entries(decidedCases)) {
       expect(check(tex, false), tex).toBe(message);
       expect(texPreCheck(tex), tex).toBe(message);
     }
-    // MathJax parses these differently (text mode, a definition, a command the model does not follow,
-    // an unbraced argument, an operator's limits, `\sqrt\frac`, an amscd arrow): not decided here.
-    for (const tex of ['\\text{\\R}', '\\text{a_b}', '\\newcommand{\\R}{x}\\R', '\\def\\R{x}\\R', '\\R\\def', '\\color{red}\\R', '\\frac\\R2', '\\sum_a_b', '\\overbrace{x}^a^b', '\\sqrt\\frac{1}{2', 'x@>y', '\\alpha']) {
+    // Not decided: math or a text macro inside text, a definition, a command the model does not follow,
+    // an operator's limits, `\sqrt\frac`, an amscd arrow (and a valid formula is no error).
+    for (const tex of ['\\text{$x^}', '\\text{\\emph{x^}}', '\\newcommand{\\R}{x}\\R', '\\def\\R{x}\\R', '\\R\\def', '\\color{red}\\R', '\\sum_a_b', '\\overbrace{x}^a^b', '\\sqrt\\frac{1}{2', 'x@>y', '\\alpha']) {
       expect(typeof texPreCheck(tex), tex).not.toBe('string');
     }
   });

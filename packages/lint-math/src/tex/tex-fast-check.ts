@@ -73,6 +73,11 @@ interface Decision {
 const DEFINED: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.names);
 /** Every environment MathJax knows (any other is "Unknown environment"). */
 const ENVIRONMENTS: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.environments);
+/** The control sequences text mode defines itself, and the math ones it refuses. */
+const TEXT_NAMES: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.textNames);
+const MATH_ONLY_IN_TEXT: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.mathOnlyInText);
+/** Text macros that only copy their character (textmacros' `SelfQuote`). */
+const TEXT_SELF_QUOTES = new Set(['$', '_', '%', '{', '}', ' ', '&', '#', '\\']);
 /** Every delimiter `GetDelimiter` accepts, as it looks them up (`(`, `\\langle`). */
 const DELIMITERS: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.delimiters);
 /** Environments whose `\end` does more than close one (MathJax's `args[0]`): not decided. */
@@ -85,7 +90,7 @@ const DOUBLE_EXPONENT = 'Double exponent: use braces to clarify';
 const DOUBLE_SUBSCRIPTS = 'Double subscripts: use braces to clarify';
 
 /** Commands that define or redefine macros, environments or delimiters (and `\new…`, `\renew…` generally). */
-const DEFINES_MACROS = /\\(?:new|renew|provide|def|edef|gdef|xdef|let|global|Declare|Newextarrow)/u;
+const DEFINES_MACROS = /\\(?:new|renew|provide|Declare|Newextarrow)|\\(?:def|edef|gdef|xdef|let|global)(?![A-Za-z])/u;
 
 /** Far below MathJax's 5K buffer limit, which macro expansion could otherwise approach. */
 const MAX_LENGTH = 2000;
@@ -507,7 +512,9 @@ class FastParser {
     if (code === 0x5c) {
       const start = this.index;
       const name = this.readName();
-      return name !== undefined && isSymbolName(name) ? source.slice(start, this.index) : undefined;
+      if (name === undefined) return undefined;
+      // `GetArgument` gives `\name` alone (a space after a word is dropped), parsed afresh.
+      return isSymbolName(name) ? source.slice(start, this.index) : `\\${name}`;
     }
     // Any other character is an argument of its own (parsed afresh, like a group).
     if (code === 0x25 || isSurrogate(code)) return undefined;
@@ -528,15 +535,52 @@ class FastParser {
     const code = this.source.charCodeAt(this.index);
     if (code !== 0x7b && !Number.isNaN(code) && code !== 0x7d) {
       // `\text项`: one character is the whole text.
-      if (isSurrogate(code) || TEXT_SPECIAL.test(this.source[this.index] as string)) return false;
-      this.index++;
+      if (isSurrogate(code)) return false;
+      const character = this.source[this.index++] as string;
+      if (TEXT_SPECIAL.test(character)) return this.textError(character);
       this.newNode();
       return true;
     }
     const text = this.argumentText(command);
-    if (text === undefined || TEXT_SPECIAL.test(text)) return false;
+    if (text === undefined) return false;
+    if (TEXT_SPECIAL.test(text)) return this.textError(text);
     this.newNode();
     return true;
+  }
+
+  /**
+   * Text mode (MathJax's textmacros parser) meets a special character in `text`:
+   * the first one decides when it is an error of its own (`^`, `_`, `&`, `#`, or a
+   * control sequence text mode lacks); `$`, `%` and text macros are not followed.
+   */
+  private textError(text: string): false {
+    for (let index = 0; index < text.length; index++) {
+      const character = text[index] as string;
+      if (character === '^' || character === '_') return this.fail(`'${character}' allowed only in math mode`);
+      if (character === '&' || character === '#') return this.fail(`'${character}' can not be used here`);
+      if (character === '$' || character === '%') return false;
+      if (character !== '\\') continue;
+      // The name as `GetCS` reads it: a run of letters, else one character (none at the end or before a line break).
+      let end = index + 1;
+      while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+      if (end === index + 1) {
+        const next = text.charCodeAt(end);
+        if (Number.isNaN(next) || next === 0x0a || next === 0x0d || next === 0x2028 || next === 0x2029 || isSurrogate(next)) return false;
+        end++;
+      }
+      const name = text.slice(index + 1, end);
+      // Text mode's own macros (`\$`, `\{`, `\ `… only copy a character) are not followed further.
+      if (TEXT_NAMES.has(name)) {
+        if (name.length === 1 && !isLetter(name.charCodeAt(0)) && TEXT_SELF_QUOTES.has(name)) {
+          index = end - 1;
+          continue;
+        }
+        return false;
+      }
+      if (MATH_ONLY_IN_TEXT.has(name)) return this.fail(`\\${name} is only supported in math mode`);
+      return DEFINED.has(name) ? false : this.fail(`Undefined control sequence \\${name}`);
+    }
+    return false;
   }
 
   /**
@@ -546,6 +590,9 @@ class FastParser {
   private squareRoot(): boolean {
     const index = this.brackets('sqrt');
     if (index === undefined) return false;
+    // `\sqrt\frac` takes the fraction's two arguments along: not modelled.
+    this.skipSpaces();
+    if (/^\\frac(?![A-Za-z])/u.test(this.source.slice(this.index, this.index + 6))) return false;
     if (!this.mathArguments('sqrt', 1, this.multiLetter)) return false;
     return index === null || parseMath(index, this.multiLetter, this.found);
   }
@@ -575,10 +622,10 @@ class FastParser {
     const star = this.source[this.index] === '*';
     if (star) this.index++;
     this.skipSpaces();
-    const code = this.source.charCodeAt(this.index);
-    if (code !== 0x7b && code !== 0x7d && !Number.isNaN(code)) return false;
     const text = this.argumentText('operatorname');
-    if (text === undefined || !DIGITS_AND_LETTERS.test(text)) return false;
+    if (text === undefined) return false;
+    // Any other name is parsed afresh (letters, `-` and `*` make words there): only its errors are decided.
+    if (!DIGITS_AND_LETTERS.test(text)) return parseMath(text.trim(), true, this.found) && false;
     this.newNode(star, false);
     return true;
   }
@@ -622,9 +669,11 @@ class FastParser {
 
   private begin(): boolean {
     const name = this.environmentName('begin');
-    if (name === undefined || !this.knownEnvironment(name) || !ARRAY_ENVIRONMENTS.has(name)) return false;
-    // `aligned` and `gathered` take an optional position (`[t]`), read and not parsed.
+    if (name === undefined || !this.knownEnvironment(name) || !(ARRAY_ENVIRONMENTS.has(name) || name === 'array')) return false;
+    // `aligned`, `gathered` and `array` take an optional position (`[t]`), read and not parsed;
+    // `array` then its column specification (any text: letters other than `clr|:` are dropped).
     if (OPTIONAL_POSITION.has(name) && this.brackets('begin') === undefined) return false;
+    if (name === 'array' && this.argumentText('begin') === undefined) return false;
     this.frames.push({ kind: 'environment', environment: name, base: undefined });
     return true;
   }
@@ -643,7 +692,7 @@ class FastParser {
 }
 
 /** Environments whose `\begin` reads an optional `[…]` position. */
-const OPTIONAL_POSITION = new Set(['aligned', 'gathered']);
+const OPTIONAL_POSITION = new Set(['aligned', 'gathered', 'array']);
 
 /** One-argument commands whose node is not a plain `msubsup` base (`subsupOK`, or the argument's own node). */
 const NOT_PLAIN = new Set(['boldsymbol', 'overbrace', 'underbrace', 'overline', 'underline', 'overrightarrow', 'overleftarrow']);
