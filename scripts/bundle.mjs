@@ -21,6 +21,28 @@ const jsoncParserEsm = {
   },
 };
 
+// vfile-reporter measures every cell of the stylish report with `string-width`, slowly
+// (see bundle-shims/display-width.mjs): in the bundle it gets the same function with
+// remembered graphemes. The shim's own `string-width` is vfile-reporter's copy.
+const shims = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'bundle-shims');
+const shim = path.join(shims, 'string-width.mjs');
+const rememberedStringWidth = {
+  name: 'remembered-string-width',
+  setup(plugin) {
+    let reporterDir;
+    plugin.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      if (/[\\/]vfile-reporter[\\/]/u.test(args.importer)) {
+        reporterDir = args.resolveDir;
+        return { path: shim };
+      }
+      if (args.importer !== shim || reporterDir === undefined) return undefined;
+      const real = await plugin.resolve('string-width', { resolveDir: reporterDir, kind: args.kind, pluginData: 'real' });
+      return { path: real.path };
+    });
+  },
+};
+
 const cli = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../packages/cli');
 const outdir = path.join(cli, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
@@ -35,7 +57,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['sharp'],
-  plugins: [jsoncParserEsm],
+  plugins: [jsoncParserEsm, rememberedStringWidth],
   chunkNames: 'chunk-[hash]',
   // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
