@@ -114,6 +114,8 @@ for (const copies of sizes) {
   const rows = {
     cold: run('notes lint, cold (cache written)', process.execPath, lint()),
     warm: medianRun(WARM_RUNS, () => run('notes lint, warm (nothing changed)', process.execPath, lint())),
+    // The report users see by default: stylish, with its column widths measured.
+    warmStylish: medianRun(WARM_RUNS, () => run('notes lint, warm, stylish report', process.execPath, [bin, 'lint', 'content', ...readmes])),
     defaultChoice: run('notes lint, cold, default threads', process.execPath, lint('--no-cache')),
     oneThread: run('notes lint, cold, one thread', process.execPath, lint('--no-cache', '--workers', '0')),
     twoWorkers: run('notes lint, cold, two threads (forced)', process.execPath, lint('--no-cache', '--workers', '2')),
@@ -141,6 +143,7 @@ if (existsSync(llmActionCorpus)) {
   const lint = [bin, 'lint', '--root', root, '--format', 'json'];
   const rows = { cold: run('notes lint, cold (cache written)', process.execPath, lint) };
   rows.warm = medianRun(WARM_RUNS, () => run('notes lint, warm (nothing changed)', process.execPath, lint));
+  rows.warmStylish = medianRun(WARM_RUNS, () => run('notes lint, warm, stylish report', process.execPath, lint.slice(0, -2)));
   rows.peer = run('markdownlint-cli2', tool('markdownlint-cli2'), ['**/*.md']);
   console.log(`\nllm-action corpus (copy): ${files} Markdown files; ${loadLine()}`);
   printRows(Object.values(rows), files);
