@@ -18,11 +18,14 @@ export interface SizedTarget {
 }
 
 /**
- * Markdown left to lint from which a helper worker pays for its own start
- * (its code, content listing, `git ls-files`, MathJax when formulas need it:
- * about 0.4–0.8 s of one core) when it takes half of the rest. Measured on the
- * 50-copy corpus (7.5 MB), the math-heavy repository (0.7 MB) and 10 copies
- * (1.5 MB) against one thread: see `scripts/bench-lint.mjs`, `bench-math.mjs`.
+ * Markdown from which a helper worker pays for itself on an idle core. A
+ * helper costs about 0.2 s of CPU to start (code, content listing, `git
+ * ls-files`) and 1.3–1.5 s more over a run (its own warm-up of the parser,
+ * MathJax loaded a second time, per-thread caches): measured on 1.5 MB and on
+ * the 0.7 MB math-heavy repository, where one thread needs 3.5–4.5 s of CPU.
+ * Sharing ~2–4 µs of CPU per byte between two cores repays that from about
+ * 400 kB. Wall gains could not be measured on the shared cores (always
+ * loaded); `scripts/bench-lint.mjs` reports the forced two threads beside one.
  */
 export const HELPER_MIN_BYTES = 400_000;
 
