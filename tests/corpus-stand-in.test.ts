@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli } from '../packages/cli/src/test-support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inProcessCli } from './support/command-process.js';
 import { STAND_IN_HEADING } from './support/corpus.js';
 import { tempFolder } from './support/temp-folder.js';
 
@@ -11,12 +11,22 @@ import { tempFolder } from './support/temp-folder.js';
 
 const script = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../scripts/corpus-stand-in.mjs');
 
-function standIns(): string {
+function generate(): string {
   const folder = tempFolder('stand-in-');
   const run = spawnSync(process.execPath, [script, folder], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   return folder;
 }
+
+// The lint runs go through the file's long-lived command process.
+const cli = inProcessCli();
+
+// Generated once for the file (the script is deterministic): every test below only reads it.
+let generated: string;
+beforeAll(() => {
+  generated = generate();
+});
+const standIns = () => generated;
 
 function filesOf(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/')).sort();
@@ -47,11 +57,11 @@ describe('scripts/corpus-stand-in.mjs', () => {
     expect(files.some((file) => statSync(path.join(topics, file)).isDirectory() && file.includes(' '))).toBe(true);
   });
 
-  it('makes corpora that lint clean', () => {
+  it('makes corpora that lint clean', async () => {
     const folder = standIns();
     for (const name of ['awesome-llm-learning', 'llm-action']) {
       const root = path.join(folder, name);
-      const result = runCli(['lint', '--root', root, '--no-cache'], root);
+      const result = await cli(['lint', '--root', root, '--no-cache'], root);
       expect(result.code, `${name}: ${result.stdout}${result.stderr}`).toBe(0);
     }
   });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempRepo } from '../../packages/cli/src/test-support.js';
+import { tempRepo } from '../../packages/cli/src/test-support.js';
+import { inProcessCli } from '../support/command-process.js';
 import { exifOrientation } from '../../packages/images/src/__tests__/make-images.js';
 import { type PngChunk, readPngChunks, writePngChunks } from '../../packages/images/src/png-chunks.js';
 import { readPngMetadata } from '../../packages/images/src/png-metadata.js';
@@ -60,6 +61,9 @@ async function repository(): Promise<string> {
   });
 }
 
+// The images runs go through the file's long-lived command process: what is tested is their output and files.
+const cli = inProcessCli();
+
 const MANIFEST = 'content/images.manifest.json';
 /** What `images` owns: the images, the manifest, its caches. */
 const owned = (entry: string) => entry.startsWith(`${FOLDER}/`) || entry === MANIFEST || entry.startsWith('.cache');
@@ -71,8 +75,8 @@ describe('notes images keeps the user’s metadata', () => {
     const original = { png: read('a.png'), webp: read('b.webp'), jpeg: read('c.jpg') };
     const before = snapshotTree(root);
     // Lossless for the PNG and the WebP, then --lossy for the JPEG only.
-    const lossless = runCli(['images'], root);
-    const lossy = runCli(['images', '--lossy', `${FOLDER}/c.jpg`], root);
+    const lossless = await cli(['images'], root);
+    const lossy = await cli(['images', '--lossy', `${FOLDER}/c.jpg`], root);
     const output = `${lossless.stdout}${lossless.stderr}${lossy.stdout}${lossy.stderr}`;
     expect([lossless.code, lossy.code], output).toEqual([0, 0]);
     expect(output).toMatch(/a\.png.*kept tEXt, tIME, eXIf, 35 trailing bytes/u);
@@ -102,7 +106,7 @@ describe('notes images keeps the user’s metadata', () => {
   it('with --strip-metadata: removed, and the summary names what', async () => {
     const root = await repository();
     const before = snapshotTree(root);
-    const result = runCli(['images', '--lossy', '--strip-metadata'], root);
+    const result = await cli(['images', '--lossy', '--strip-metadata'], root);
     const output = `${result.stdout}${result.stderr}`;
     expect(result.code, output).toBe(0);
     expect(output).toMatch(/c\.jpg.*removed EXIF, XMP/u);
