@@ -40,6 +40,8 @@ const ERROR_PIECES = [
   // Text mode's errors, control sequences as arguments, names not followed, an array's specification.
   '\\text{x^2}', '\\text{a&b}', '\\mbox{#}', '\\text{a_\\R}', '\\text{\\frac}', '\\text{\\emph}', '\\textbf{\\R}', '\\text{\\$\\alpha}', '\\text{$x^}', '\\text_', '\\text^',
   '\\operatorname{\\R}', '\\operatorname*argmin', '\\operatorname{a-^2}', '\\bar\\et', '\\hat\\frac', '\\mathrm\\alpha', '\\sqrt\\frac', '\\begin{array}', '\\begin{array}{cc}', '\\begin{array}[t]{c}', '\\end{array}', '\\let', '\\letf',
+  // Operators whose scripts go above and below, `\limits` with no node before it, `\hline` outside an array, a comment before a script.
+  '\\sum_a', '\\max^', '\\nolimits', '\\Pr', '\\bigcup', '\\int', '\\hline', '%c\n', '^%', "\\lim'", '&\\limits',
 ];
 
 /** Every kind of error the pre-check decides (names and environments replaced by `…`). */
@@ -52,13 +54,14 @@ const DECIDED_KINDS = [
   'Misplaced &', "You can't use 'macro parameter character #' in math mode", 'Missing or unrecognized delimiter for …',
   "Could not find closing ']' for argument to …", "Extra close brace while looking for ']'",
   "'…' allowed only in math mode", "'…' can not be used here", '… is only supported in math mode',
+  '… is allowed only on operators', 'Misplaced \\hline',
 ];
 
 /** A message with its names (`\name`, `{name}`, `'name'`) replaced by `…`, as in DECIDED_KINDS. */
 const kindOf = (message: string) =>
   message
     .replace(/(?<=^Undefined control sequence |for |to )\\\S+$/u, '…')
-    .replace(/^\\\S+(?= is only supported in math mode$)/u, '…')
+    .replace(/^\\\S+(?= is only supported in math mode$| is allowed only on operators$)/u, '…')
     .replace(/^'.'(?= allowed only in math mode$| can not be used here$)/u, "'…'")
     .replace(/\{[^}]*\}/gu, '{…}')
     .replace(/(?<=environment(?: name)? )'[^]*'$/u, "'…'");
@@ -125,6 +128,8 @@ describe('the TeX pre-check', () => {
       '\\left\\R': 'Missing or unrecognized delimiter for \\left', '\\big{': 'Missing close brace', '\\middle|': 'Extra \\middle', 'x#': "You can't use 'macro parameter character #' in math mode",
       '\\begin{array}': 'Missing argument for \\begin', '\\begin{array}{c}a\\end{matrix}': '\\begin{array} ended with \\end{matrix}',
       // Text mode: its own errors, and math names it refuses.
+      '\\sum_a_b': 'Double subscripts: use braces to clarify', '\\max_^2': 'Missing open brace for subscript', '{\\alpha}^%{\\top}\n': 'Missing superscript or subscript argument',
+      'x\\hline': 'Misplaced \\hline', '{\\limits': '\\limits is allowed only on operators',
       '\\text{a_b}': "'_' allowed only in math mode", '\\text{\\{x^2}': "'^' allowed only in math mode", '\\mbox{a&b}': "'&' can not be used here", '\\text{\\frac{a}{b}}': '\\frac is only supported in math mode',
     };
     for (const [tex, message] of Object.entries(decidedCases)) {
@@ -133,7 +138,7 @@ describe('the TeX pre-check', () => {
     }
     // Not decided: math or a text macro inside text, a definition, a command the model does not follow,
     // an operator's limits, `\sqrt\frac`, an amscd arrow (and a valid formula is no error).
-    for (const tex of ['\\text{$x^}', '\\text{\\emph{x^}}', '\\newcommand{\\R}{x}\\R', '\\def\\R{x}\\R', '\\R\\def', '\\color{red}\\R', '\\sum_a_b', '\\overbrace{x}^a^b', '\\sqrt\\frac{1}{2', 'x@>y', '\\alpha']) {
+    for (const tex of ['\\text{$x^}', '\\text{\\emph{x^}}', '\\newcommand{\\R}{x}\\R', '\\def\\R{x}\\R', '\\R\\def', '\\color{red}\\R', "\\sum\\nolimits^a_'", '\\sin\\limits', '\\overbrace{x}^a^b', '\\sqrt\\frac{1}{2', 'x@>y', '\\alpha']) {
       expect(typeof texPreCheck(tex), tex).not.toBe('string');
     }
   });

@@ -108,6 +108,11 @@ interface Base {
    * only then are its double-script errors decided.
    */
   plain: boolean;
+  /**
+   * Its double-script errors are MathJax's usual ones: an `msubsup`, or the `munderover`
+   * of a `movesupsub` operator (`\sum`, `\lim`…), whose primes are not decided.
+   */
+  doubles: boolean;
 }
 
 type FrameKind = 'top' | 'group' | 'script' | 'left' | 'environment';
@@ -118,7 +123,7 @@ interface Frame {
   base: Base | undefined;
 }
 
-const freshBase = (operator = false, plain = !operator): Base => ({ sup: false, sub: false, primed: false, operator, plain });
+const freshBase = (operator = false, plain = !operator, doubles = plain): Base => ({ sup: false, sub: false, primed: false, operator, plain, doubles });
 
 const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -166,8 +171,8 @@ class FastParser {
     return this.frames[this.frames.length - 1] as Frame;
   }
 
-  private newNode(operator = false, plain = !operator): void {
-    this.frame.base = freshBase(operator, plain);
+  private newNode(operator = false, plain = !operator, doubles = plain): void {
+    this.frame.base = freshBase(operator, plain, doubles);
   }
 
   run(): boolean {
@@ -268,29 +273,35 @@ class FastParser {
     if (base.primed) {
       // Primes waiting for a script: `x'^2` puts them in the superscript with the 2,
       // `x'_1` (and `x_1'`) makes them the superscript; either way the node now has one.
-      if (!superscript && base.sub) return base.plain ? this.fail(DOUBLE_SUBSCRIPTS) : false;
+      if (!superscript && base.sub) return base.doubles ? this.fail(DOUBLE_SUBSCRIPTS) : false;
       base.primed = false;
       base.sup = true;
       if (!superscript) base.sub = true;
     } else if (superscript) {
-      if (base.sup) return base.plain ? this.fail(DOUBLE_EXPONENT) : false;
+      if (base.sup) return base.doubles ? this.fail(DOUBLE_EXPONENT) : false;
       base.sup = true;
     } else {
-      if (base.sub) return base.plain ? this.fail(DOUBLE_SUBSCRIPTS) : false;
+      if (base.sub) return base.doubles ? this.fail(DOUBLE_SUBSCRIPTS) : false;
       base.sub = true;
     }
     base.operator = false;
     this.index++;
-    return this.scriptArgument(superscript, had, base.plain);
+    return this.scriptArgument(superscript, had, base.doubles, base.plain);
   }
 
   /**
    * What MathJax takes as a script: a group, one letter (a run in fonts), one digit, or a symbol.
-   * `had` is what the base node held before this script; `plain`, whether it is an `msubsup`.
+   * `had` is what the base node held before this script; `doubles` and `plain` as in `Base`.
    */
-  private scriptArgument(superscript: boolean, had: { sup: boolean; sub: boolean }, plain: boolean): boolean {
+  private scriptArgument(superscript: boolean, had: { sup: boolean; sub: boolean }, doubles: boolean, plain: boolean): boolean {
     this.skipSpaces();
     const source = this.source;
+    // Comments between the script sign and its argument are skipped (MathJax's main loop reads them).
+    while (source.charCodeAt(this.index) === 0x25) {
+      const end = source.indexOf('\n', this.index);
+      this.index = end === -1 ? source.length : end;
+      this.skipSpaces();
+    }
     const code = source.charCodeAt(this.index);
     // MathJax's subsup item meets an item that is neither math nor open: its error.
     const missingOpen = () => this.fail(superscript ? 'Missing open brace for superscript' : 'Missing open brace for subscript');
@@ -299,8 +310,8 @@ class FastParser {
     if (code === 0x26) return missingOpen();
     // Another script or a prime takes the same base node out of the waiting item first:
     // its own double-script check comes before the waiting item's error.
-    if (code === 0x5e) return plain ? (had.sup ? this.fail(DOUBLE_EXPONENT) : missingOpen()) : false;
-    if (code === 0x5f) return plain ? (had.sub ? this.fail(DOUBLE_SUBSCRIPTS) : missingOpen()) : false;
+    if (code === 0x5e) return doubles ? (had.sup ? this.fail(DOUBLE_EXPONENT) : missingOpen()) : false;
+    if (code === 0x5f) return doubles ? (had.sub ? this.fail(DOUBLE_SUBSCRIPTS) : missingOpen()) : false;
     if (code === 0x27 || code === 0x2019) return plain ? (had.sup ? this.fail('Prime causes double exponent: use braces to clarify') : missingOpen()) : false;
     if (code === 0x7b) {
       this.index++;
@@ -323,6 +334,8 @@ class FastParser {
       if (SCRIPT_SYMBOLS.has(name) || CONTROL_SYMBOLS.has(name)) return true;
       // A named function, a style or size switch and `\dots` push items that are not math yet.
       if (NAMED_FUNCTIONS.has(name) || STYLE_SWITCHES.has(name) || name === 'dots') return missingOpen();
+      // `\hline` checks for an empty array cell before anything else.
+      if (name === 'hline') return this.fail('Misplaced \\hline');
       if (name === '\\') {
         // A line break's cell item, unless a `[` dimension (read first) follows.
         if (source[this.index] === '*') this.index++;
@@ -377,10 +390,16 @@ class FastParser {
       return true;
     }
     if (OPERATORS.has(name)) {
-      this.newNode(true);
+      this.newNode(true, false, MOVESUPSUB_OPERATORS.has(name));
       return true;
     }
-    if (name === 'limits' || name === 'nolimits') return this.frame.base?.operator === true;
+    if (name === 'limits' || name === 'nolimits') {
+      // With no node before it (start of a group, a cell, after a style switch) MathJax finds no operator.
+      if (this.frame.base === undefined) return this.fail(`\\${name} is allowed only on operators`);
+      return this.frame.base.operator;
+    }
+    // `\hline` outside an array: never in an empty cell of one.
+    if (name === 'hline' && this.frame.kind !== 'environment') return this.fail('Misplaced \\hline');
     if (FONT_SWITCHES.has(name)) return true;
     if (STYLE_SWITCHES.has(name)) {
       // MathJax collects what follows in a style item: there is no previous node for a script.
@@ -412,7 +431,7 @@ class FastParser {
         if (!this.delimiter(name)) return false;
         if (this.frame.kind !== 'left') return this.fail('Extra \\middle');
         // Not modelled further: a script right after `\middle` is left to MathJax.
-        this.frame.base = { sup: true, sub: true, primed: true, operator: false, plain: false };
+        this.frame.base = { sup: true, sub: true, primed: true, operator: false, plain: false, doubles: false };
         return true;
       case 'right':
         if (!this.delimiter(name)) return false;
@@ -693,6 +712,12 @@ class FastParser {
 
 /** Environments whose `\begin` reads an optional `[…]` position. */
 const OPTIONAL_POSITION = new Set(['aligned', 'gathered', 'array']);
+
+/** Operators MathJax marks `movesupsub`: scripts make an `munderover` (its double-script checks are the usual ones). */
+const MOVESUPSUB_OPERATORS = new Set([
+  ...'sum prod coprod bigcup bigcap bigoplus bigotimes bigodot bigvee bigwedge bigsqcup biguplus'.split(' '),
+  ...'max min sup inf lim limsup liminf det gcd Pr'.split(' '),
+]);
 
 /** One-argument commands whose node is not a plain `msubsup` base (`subsupOK`, or the argument's own node). */
 const NOT_PLAIN = new Set(['boldsymbol', 'overbrace', 'underbrace', 'overline', 'underline', 'overrightarrow', 'overleftarrow']);
