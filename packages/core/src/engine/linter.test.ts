@@ -26,6 +26,15 @@ const crashes = defineRule(
   },
 );
 
+/** Recurses without end: what a recursive tree walk does on a tree too deep for the stack. */
+const walksTooDeep = defineRule(
+  { id: 'walks-too-deep', description: 'd', fixable: false, defaultSeverity: 'off', docs: { fail: '', messages: [], pass: '' } },
+  () => {
+    const descend = (depth: number): number => descend(depth + 1) + 1;
+    descend(0);
+  },
+);
+
 function context(): LintContext {
   return { repo: new RepoRoot(process.cwd()), config: configSchema.parse({}), content: undefined, cache: new Map() };
 }
@@ -60,6 +69,18 @@ describe('createLinter', () => {
     const linter = createLinter(selectRules([noTodo, crashes], config), ['no-todo', 'crashes']);
     const file = await linter(new VFile({ path: 'a.md', value: 'x' }), context());
     expect(file.messages.some((message) => message.fatal === true && /boom/u.test(message.reason))).toBe(true);
+  });
+});
+
+describe('createLinter on a tree too deep for a rule', () => {
+  it('gives the one "nested too deeply" finding, not the overflow of each rule, and keeps the other rules\' findings', async () => {
+    const config = configSchema.parse({ rules: { 'no-todo': 'warn', 'walks-too-deep': 'error' } });
+    const linter = createLinter(selectRules([noTodo, walksTooDeep], config), ['no-todo', 'walks-too-deep']);
+    const file = await linter(new VFile({ path: 'a.md', value: 'TODO\n\n> > > 深\n' }), context());
+    expect(file.messages.map((message) => [message.ruleId, message.reason])).toEqual([
+      ['no-todo', 'Unexpected `TODO`'],
+      ['internal-error', 'cannot lint file: it is nested too deeply to parse (quotes or lists thousands of levels deep); flatten it'],
+    ]);
   });
 });
 

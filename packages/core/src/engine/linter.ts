@@ -39,6 +39,10 @@ export function selectRules(rules: readonly RuleDefinition[], config: Config, on
   return enabled;
 }
 
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/u.test(error.message);
+}
+
 export type Linter = (file: VFile, context: LintContext) => Promise<VFile>;
 
 /**
@@ -62,11 +66,15 @@ export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readon
       // A tree another note's rule parsed ahead (for its headings) is this very text: not parsed twice.
       const tree = takeParsedAhead(context.cache, String(file.value)) ?? processor.parse(file);
       await processor.run(tree, file);
+      // A tree the parser built but a rule's walk cannot descend: each such rule
+      // recorded the overflow as its finding. The file gets the one clear finding instead.
+      if (file.messages.some((message) => isStackOverflow(message.cause))) throw new RangeError('Maximum call stack size exceeded');
       // unified-lint-rule stamps every message with its rule's severity; doubtful findings stay warnings.
       for (const message of file.messages) if (message.warningOnly) message.fatal = false;
       explainUnknownRuleComments(file);
     } catch (error) {
-      const tooDeep = error instanceof RangeError && /call stack/u.test(error.message);
+      const tooDeep = isStackOverflow(error);
+      if (tooDeep) file.messages = file.messages.filter((message) => !isStackOverflow(message.cause));
       const reason = tooDeep ? 'it is nested too deeply to parse (quotes or lists thousands of levels deep); flatten it' : (error as Error).message;
       addFatal(file, `cannot lint file: ${reason}`, 'internal-error');
     }
