@@ -48,20 +48,19 @@ export const linkMissingAnchor = defineRule(
     rememberAnchors(scope.env, scope.facts.anchors);
     for (const { link, target } of visitLinks(scope)) {
       let anchors: ReadonlySet<string>;
-      let fragment: string | undefined;
       let where: string;
+      // A link without a fragment asks nothing of the target's headings: its note is not parsed for them.
+      if ((target.kind !== 'self' && target.kind !== 'found') || target.fragment === undefined) continue;
+      const { fragment } = target;
       if (target.kind === 'self') {
-        ({ fragment } = target);
         anchors = own;
         where = 'this note';
-      } else if (target.kind === 'found' && isMarkdownPath(target.absolute)) {
-        ({ fragment } = target);
+      } else if (isMarkdownPath(target.absolute)) {
         anchors = target.absolute === scope.env.notePath ? own : anchorsOfNote(scope.env, target.absolute);
         where = `\`${target.relPath}\``;
       } else {
         continue;
       }
-      if (fragment === undefined) continue;
       const wanted = comparable(fragment);
       if (ALWAYS.has(wanted) || anchors.has(wanted)) continue;
       const sameButCase = [...anchors].find((anchor) => anchor.toLowerCase() === wanted.toLowerCase());
