@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import remarkMessageControl from 'remark-message-control';
 import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Config, SeverityLabel } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -65,6 +66,9 @@ export function createLinter(rules: readonly EnabledRule[], knownRuleIds: readon
     try {
       // A tree another note's rule parsed ahead (for its headings) is this very text: not parsed twice.
       const tree = takeParsedAhead(context.cache, String(file.value)) ?? processor.parse(file);
+      // One walk the way the rules walk (unist-util-visit, recursive): a tree too deep for it
+      // overflows here once, instead of in every rule, each after building its own stack of parents.
+      visit(tree, () => undefined);
       await processor.run(tree, file);
       // A tree the parser built but a rule's walk cannot descend: each such rule
       // recorded the overflow as its finding. The file gets the one clear finding instead.
