@@ -21,8 +21,12 @@ export interface MathJaxControlSequences {
   readonly delimiters: readonly string[];
   /** The control sequences text mode (`\\text{…}`, textmacros) defines itself, sorted. */
   readonly textNames: readonly string[];
-  /** Math-mode names text mode refuses ("\\name is only supported in math mode"), as MathJax answers for `\\text{\\name}`, sorted. */
-  readonly mathOnlyInText: readonly string[];
+  /**
+   * Math-mode names outside text mode's own that `\\text{\\name}` does not refuse, as MathJax answers
+   * for each, sorted. Every other math name is "\\name is only supported in math mode" there
+   * (`mathOnlyInText`); this is the short side of that split, so it is the one stored.
+   */
+  readonly acceptedInText: readonly string[];
 }
 
 interface TokenMapLike {
@@ -89,14 +93,14 @@ export async function listMathJaxControlSequences(): Promise<MathJaxControlSeque
     for (const key of (map.map as Map<string, unknown>).keys()) textNames.add(key);
   }
   // What that fallback does with each math name, asked of MathJax itself.
-  const mathOnlyInText = [...names].filter((name) => {
+  const acceptedInText = [...names].filter((name) => {
     if (textNames.has(name)) return false;
     input.reset();
     try {
       input.compile(new HTMLMathItem(`\\text{\\${name}}`, input, false), document);
-      return false;
+      return true;
     } catch (error) {
-      return (error as Error).message === `\\${name} is only supported in math mode`;
+      return (error as Error).message !== `\\${name} is only supported in math mode`;
     }
   });
   return {
@@ -105,7 +109,7 @@ export async function listMathJaxControlSequences(): Promise<MathJaxControlSeque
     environments,
     delimiters: namesOfHandler(input, 'delimiter'),
     textNames: [...textNames].sort(),
-    mathOnlyInText: mathOnlyInText.sort(),
+    acceptedInText: acceptedInText.sort(),
   };
 }
 
@@ -148,8 +152,8 @@ export function generatedModuleText(list: MathJaxControlSequences): string {
     `${lines(list.delimiters)}  ],`,
     '  textNames: [',
     `${lines(list.textNames)}  ],`,
-    '  mathOnlyInText: [',
-    `${lines(list.mathOnlyInText)}  ],`,
+    '  acceptedInText: [',
+    `${lines(list.acceptedInText)}  ],`,
     '};',
     '',
   ].join('\n');

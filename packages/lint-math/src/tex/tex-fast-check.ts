@@ -14,6 +14,7 @@ import {
   TEXT_COMMANDS,
   TWO_ARGUMENTS,
 } from './tex-vocabulary.js';
+import { mathOnlyInText } from './math-only-in-text.js';
 import { MATHJAX_CONTROL_SEQUENCES } from './mathjax-control-sequences.generated.js';
 
 /**
@@ -75,7 +76,7 @@ const DEFINED: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.names);
 const ENVIRONMENTS: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.environments);
 /** The control sequences text mode defines itself, and the math ones it refuses. */
 const TEXT_NAMES: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.textNames);
-const MATH_ONLY_IN_TEXT: ReadonlySet<string> = new Set(MATHJAX_CONTROL_SEQUENCES.mathOnlyInText);
+const MATH_ONLY_IN_TEXT: ReadonlySet<string> = new Set(mathOnlyInText(MATHJAX_CONTROL_SEQUENCES));
 /** Text macros that only copy their character (textmacros' `SelfQuote`). */
 const TEXT_SELF_QUOTES = new Set(['$', '_', '%', '{', '}', ' ', '&', '#', '\\']);
 /** Every delimiter `GetDelimiter` accepts, as it looks them up (`(`, `\\langle`). */
