@@ -1,13 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, tempRepo } from '../../packages/cli/src/test-support.js';
+import { type HostileServers, startHostileServers } from '../support/hostile-servers.js';
 import { changedPaths, snapshotTree } from '../support/snapshot.js';
 
 /**
@@ -19,63 +17,16 @@ import { changedPaths, snapshotTree } from '../support/snapshot.js';
  * that nothing but the command's cache changed.
  */
 
-let main: Server;
-let other: Server;
-let silent: Server;
+let servers: HostileServers;
 let base = '';
 let otherBase = '';
 let silentBase = '';
-let endlessBytes = 0;
-const hanging = new Set<ServerResponse>();
-
-/** 50 MB of zeros gzipped, ending in an anti-bot phrase a whole read would reach. */
-const bomb = zlib.gzipSync(Buffer.concat([Buffer.alloc(50 * 1024 * 1024), Buffer.from('just a moment: captcha')]));
-
-function route(request: IncomingMessage, response: ServerResponse): void {
-  const url = request.url ?? '/';
-  if (url === '/ok') return void response.writeHead(200).end('fine');
-  if ((url === '/endless-403' || url === '/bomb-403') && request.method === 'HEAD') return void response.writeHead(405).end();
-  if (url === '/endless-403') {
-    response.writeHead(403, { 'content-type': 'text/html' });
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const pump = () => {
-      while (!response.destroyed && response.write(chunk)) endlessBytes += chunk.length;
-      if (!response.destroyed) response.once('drain', pump);
-    };
-    response.on('close', () => response.removeAllListeners('drain'));
-    return void pump();
-  }
-  if (url === '/bomb-403') return void response.writeHead(403, { 'content-encoding': 'gzip', 'content-type': 'text/html' }).end(bomb);
-  if (url === '/retry-after-59') return void response.writeHead(429, { 'retry-after': '59' }).end();
-  if (url === '/to-other-port') return void response.writeHead(302, { location: `${otherBase}/ok` }).end();
-  if (url === '/loop-a') return void response.writeHead(302, { location: '/loop-b' }).end();
-  if (url === '/loop-b') return void response.writeHead(302, { location: '/loop-a' }).end();
-  if (url === '/to-file') return void response.writeHead(302, { location: 'file:///etc/passwd' }).end();
-  if (url === '/to-data') return void response.writeHead(302, { location: 'data:text/plain,hello' }).end();
-  response.writeHead(404).end();
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 beforeAll(async () => {
-  main = createServer(route);
-  other = createServer((_request, response) => response.writeHead(200).end('other port'));
-  silent = createServer((_request, response) => void hanging.add(response));
-  base = await listen(main);
-  otherBase = await listen(other);
-  silentBase = await listen(silent);
+  servers = await startHostileServers();
+  ({ base, otherBase, silentBase } = servers);
 });
-
-afterAll(async () => {
-  for (const response of hanging) response.destroy();
-  for (const server of [main, other, silent]) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+afterAll(() => servers.close());
 
 /** Runs the CLI without blocking this process (the servers answer from it). */
 async function notes(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
@@ -113,7 +64,7 @@ describe('lint --external against hostile servers', () => {
     const at = (index: number) => result.output.match(line(index))?.[0] ?? `(no finding on line ${3 + index * 2})`;
     // Bodies: read to the cap, so neither the endless stream nor the bomb's last bytes decide the verdict.
     expect(at(0)).toMatch(/HTTP 403/u);
-    expect(endlessBytes).toBeLessThan(16 * 1024 * 1024);
+    expect(servers.sent.get('/endless-403') ?? 0).toBeLessThan(16 * 1024 * 1024);
     expect(at(1)).toMatch(/HTTP 403/u);
     expect(at(1)).not.toMatch(/captcha|bot/iu);
     // Time: a 59 s Retry-After is not waited for.

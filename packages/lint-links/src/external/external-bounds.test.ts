@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HostileServers, startHostileServers } from '../../../../tests/support/hostile-servers.js';
 import { InvalidRefError, changedLinesSince, resolveCommit } from './changed-lines.js';
 import { checkAll } from './check-all.js';
 import { type CheckOptions, MAX_BODY_BYTES, checkUrl } from './check-url.js';
@@ -19,64 +17,17 @@ import { type CheckOptions, MAX_BODY_BYTES, checkUrl } from './check-url.js';
  * or port is reported. Servers listen on 127.0.0.1 only.
  */
 
-const sent = new Map<string, number>();
-const hits = new Map<string, number>();
+let servers: HostileServers;
 let base = '';
 let otherBase = '';
-let server: Server;
-let other: Server;
-const hanging = new Set<ServerResponse>();
-
-/** 50 MB of zeros gzipped (about 50 KB), with an anti-bot phrase at its very end. */
-const bomb = zlib.gzipSync(Buffer.concat([Buffer.alloc(50 * 1024 * 1024), Buffer.from('just a moment: captcha')]));
-
-function route(request: IncomingMessage, response: ServerResponse): void {
-  const url = request.url ?? '/';
-  hits.set(url, (hits.get(url) ?? 0) + 1);
-  if (url === '/ok') return void response.writeHead(200).end('fine');
-  // HEAD has no body: these refuse it, so the checker asks with GET and meets the body.
-  if ((url === '/endless-403' || url === '/bomb-403') && request.method === 'HEAD') return void response.writeHead(405).end();
-  if (url === '/endless-403') {
-    response.writeHead(403, { 'content-type': 'text/html' });
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const pump = () => {
-      while (!response.destroyed && response.write(chunk)) sent.set(url, (sent.get(url) ?? 0) + chunk.length);
-      if (!response.destroyed) response.once('drain', pump);
-    };
-    response.on('close', () => response.removeAllListeners('drain'));
-    return void pump();
-  }
-  if (url === '/bomb-403') return void response.writeHead(403, { 'content-encoding': 'gzip', 'content-type': 'text/html' }).end(bomb);
-  if (url.startsWith('/hang/')) return void hanging.add(response);
-  if (url === '/retry-after-59') return void response.writeHead(429, { 'retry-after': '59' }).end();
-  if (url === '/retry-after-1') {
-    if ((hits.get(url) ?? 0) === 1) return void response.writeHead(429, { 'retry-after': '1' }).end();
-    return void response.writeHead(200).end('now');
-  }
-  if (url === '/to-other-port') return void response.writeHead(302, { location: `${otherBase}/ok` }).end();
-  if (url === '/loop-a') return void response.writeHead(302, { location: '/loop-b' }).end();
-  if (url === '/loop-b') return void response.writeHead(302, { location: '/loop-a' }).end();
-  if (url === '/to-file') return void response.writeHead(302, { location: 'file:///etc/passwd' }).end();
-  if (url === '/to-data') return void response.writeHead(302, { location: 'data:text/plain,hello' }).end();
-  if (url.startsWith('/slow/')) return void setTimeout(() => response.writeHead(200).end('late'), 1500);
-  response.writeHead(404).end();
-}
+let hits: ReadonlyMap<string, number> = new Map();
+let sent: ReadonlyMap<string, number> = new Map();
 
 beforeAll(async () => {
-  server = createServer(route);
-  other = createServer((_request, response) => response.writeHead(200).end('other port'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  servers = await startHostileServers();
+  ({ base, otherBase, hits, sent } = servers);
 });
-afterAll(async () => {
-  for (const response of hanging) response.destroy();
-  for (const each of [server, other]) {
-    each.closeAllConnections();
-    await new Promise((resolve) => each.close(resolve));
-  }
-});
+afterAll(() => servers.close());
 
 const options: CheckOptions = { timeoutMs: 400, retries: 2, backoffMs: 20, maxRetryAfterMs: 60_000 };
 
